@@ -1,0 +1,135 @@
+// The analysis result, in the exact shape of the versioned JSON output `driftline.analysis/v1`.
+// Field names are snake_case because this is a published file format; see docs/analysis-v1.schema.json.
+
+export const ANALYSIS_SCHEMA = 'driftline.analysis/v1';
+
+/** A pointer to the exact evidence line a claim rests on. */
+export interface Evidence {
+  /** Source path as imported. */
+  source: string;
+  /** 1-based line in that file. */
+  line: number;
+  /** JSON pointer inside a document record, when the line holds more than one event. */
+  pointer?: string;
+  /** Event row id in this investigation (for the app to select it). */
+  event_id: number;
+}
+
+export interface SourceSummary {
+  path: string;
+  sha256: string;
+  size: number;
+  format: string;
+  confidence: number;
+  events: number;
+  merged: number;
+  errors: number;
+  first_ts: string | null;
+  last_ts: string | null;
+  clock_offset_ms: number;
+}
+
+export interface Actor {
+  name: string;
+  type: 'agent' | 'human' | 'system' | 'unknown';
+  /** Why this principal got this type. */
+  why: string;
+  evidence: Evidence[];
+}
+
+export interface Action {
+  event_id: number;
+  ts: string;
+  actor: string;
+  /** Tool name for transcript tool calls; verb for audit records. */
+  tool: string;
+  verb: string;
+  resource: string;
+  /** What the agent asked for, e.g. `spec.replicas = 2`. */
+  intent: string;
+  /** Where the action is recorded: the tool call, and the audit write it caused. */
+  evidence: Evidence[];
+}
+
+export interface Belief {
+  resource: string;
+  /** Dotted path of the fact, e.g. `spec.replicas`. */
+  fact: string;
+  value: string;
+  observed_at: string;
+  evidence: Evidence[];
+}
+
+export type DivergenceKind = 'stale_context' | 'environment_drift' | 'contradicted' | 'unobserved_target' | 'blind_spot';
+
+export interface Divergence {
+  id: string;
+  kind: DivergenceKind;
+  resource: string;
+  action: { event_id: number; ts: string; actor: string; intent: string; evidence: Evidence[] };
+  believed: { fact: string; value: string | null; observed_at: string | null; evidence: Evidence[] };
+  actual: { fact: string; value: string | null; since: string | null; changed_by: string | null; evidence: Evidence[] };
+  staleness_ms: number | null;
+  confidence: number;
+  why: string;
+}
+
+export type ChainEdgeKind =
+  | 'caused_write' // tool call → audit write
+  | 'controller_reaction' // write → controller events
+  | 'error_onset' // write → errors begin in the service
+  | 'propagated' // errors → errors in dependent services
+  | 'alerted' // errors → alert
+  | 'intervened' // alert → human intervention
+  | 'recovered' // intervention → recovery
+  | 'acted_on_stale'; // divergence → action
+
+export interface ChainNode {
+  id: string;
+  event_id: number | null;
+  label: string;
+  ts: string;
+  kind: string;
+}
+
+export interface ChainEdge {
+  from: string;
+  to: string;
+  kind: ChainEdgeKind;
+  confidence: number;
+  why: string;
+  evidence: Evidence[];
+}
+
+export type FailureClass = 'stale_context' | 'missing_context' | 'narrow_objective' | 'faster_than_review';
+
+export interface Classification {
+  class: FailureClass;
+  confidence: number;
+  rationale: string;
+}
+
+export interface Intervention {
+  first_divergence: string | null;
+  first_impact: string | null;
+  first_alert: string | null;
+  stopped_at: string | null;
+  stopped_by: string | null;
+  how: string | null;
+  /** From the first impact to the stop. */
+  kept_acting_ms: number | null;
+  actions_after_first_impact: number;
+}
+
+export interface AnalysisV1 {
+  schema: typeof ANALYSIS_SCHEMA;
+  generator: string;
+  sources: SourceSummary[];
+  actors: Actor[];
+  actions: Action[];
+  beliefs: Belief[];
+  divergences: Divergence[];
+  chain: { nodes: ChainNode[]; edges: ChainEdge[]; most_probable_path: string[] };
+  classification: Classification[];
+  intervention: Intervention;
+}

@@ -1,0 +1,57 @@
+// The investigation schema as numbered migrations; an investigation records the version it was written with.
+import type { Db } from './db';
+
+export interface Migration {
+  version: number;
+  description: string;
+  sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    description: 'events, sources, import errors, raw records',
+    sql: `
+      CREATE TABLE meta (key VARCHAR PRIMARY KEY, value VARCHAR);
+      CREATE TABLE sources (
+        id INTEGER PRIMARY KEY, path VARCHAR, size BIGINT, sha256 VARCHAR, format VARCHAR,
+        confidence DOUBLE, parser_version INTEGER, events INTEGER, merged INTEGER, errors INTEGER,
+        min_ts BIGINT, max_ts BIGINT, clock_offset_ns BIGINT DEFAULT 0);
+      CREATE TABLE events (
+        id INTEGER, source_id INTEGER, source_line INTEGER, source_pointer VARCHAR,
+        ts BIGINT, end_ts BIGINT, kind VARCHAR, actor VARCHAR, actor_type VARCHAR, service VARCHAR,
+        resource VARCHAR, action VARCHAR, severity VARCHAR, message VARCHAR,
+        trace_id VARCHAR, span_id VARCHAR, parent_span_id VARCHAR, call_id VARCHAR, attributes VARCHAR);
+      CREATE TABLE raw_records (event_id INTEGER, raw VARCHAR);
+      CREATE TABLE import_errors (source_id INTEGER, line INTEGER, reason VARCHAR);
+    `,
+  },
+];
+
+export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
+
+/** Brings a database to the current schema; refuses one written by a newer Driftline. */
+export async function migrate(db: Db): Promise<number> {
+  const hasMeta = await db.query<{ n: bigint | number }>(
+    'schema.hasMeta',
+    "SELECT count(*) AS n FROM information_schema.tables WHERE table_name = 'meta'",
+  );
+  let current = 0;
+  if (Number(hasMeta[0]?.n ?? 0) > 0) {
+    const rows = await db.query<{ value: string }>('schema.version', "SELECT value FROM meta WHERE key = 'schema_version'");
+    current = rows.length ? Number(rows[0].value) : 0;
+  }
+  if (current > SCHEMA_VERSION) {
+    throw new Error(`This investigation uses schema version ${current}, newer than this Driftline (${SCHEMA_VERSION}). Update Driftline to open it.`);
+  }
+  for (const m of MIGRATIONS) {
+    if (m.version <= current) continue;
+    await db.exec(`schema.migrate.${m.version}`, m.sql);
+    await db.exec(
+      'schema.setVersion',
+      `INSERT OR REPLACE INTO meta VALUES ('schema_version', '${m.version}')`,
+    );
+    current = m.version;
+  }
+  return current;
+}

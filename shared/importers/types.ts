@@ -1,0 +1,65 @@
+// The contract every evidence format implements: detect from the first bytes, parse without I/O.
+import type { ParsedEvent } from '../model/event';
+
+export interface LocatedError {
+  /** 1-based line where the bad record starts. */
+  line: number;
+  reason: string;
+}
+
+export interface ParseOutput {
+  events: ParsedEvent[];
+  errors: LocatedError[];
+  /** Records folded into an earlier one (e.g. the stages of one Kubernetes audit request). */
+  merged: number;
+}
+
+/**
+ * A stateful parser for one file. Line formats get every line; document formats get the
+ * whole text once (line = 1). Records = events + merged + errors, always.
+ */
+export interface RecordParser {
+  push(text: string, line: number): void;
+  /** Takes what has been produced so far, so the pipeline can insert in batches. */
+  drain(): ParseOutput;
+  /** End of input: whatever was held back (e.g. deduplicated audit stages). */
+  finish(): ParseOutput;
+}
+
+export interface ParseContext {
+  /** File name, for formats whose year or service comes from the name. */
+  name: string;
+  /** Year to assume for timestamps without one (RFC 3164 syslog); defaults to the file's. */
+  assumeYear?: number;
+}
+
+export interface Importer {
+  /** Stable id recorded with each source, e.g. 'k8s-audit'. */
+  id: string;
+  label: string;
+  /** Bumped when parsing changes what events a file yields. */
+  version: number;
+  mode: 'lines' | 'document';
+  /** Confidence 0..1 that `head` (the first ~64 KiB, decoded) is this format. */
+  detect(head: string, name: string): number;
+  createParser(ctx: ParseContext): RecordParser;
+}
+
+/** Something to read bytes from: a File in the browser, a path in Node, an IPC handle in Electron. */
+export interface ByteSource {
+  name: string;
+  /** Path as the user gave it, or the file name where the host has no paths. */
+  path: string;
+  size: number;
+  read(offset: number, length: number): Promise<Uint8Array>;
+}
+
+export interface ImportProgress {
+  path: string;
+  bytesRead: number;
+  totalBytes: number;
+  events: number;
+  errors: number;
+  /** Wall-clock milliseconds since the file started. */
+  elapsedMs: number;
+}

@@ -1,0 +1,25 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openNodeDb } from '../../../main/engine/nodeDb';
+import type { Db } from '../../../shared/db/db';
+import { migrate, SCHEMA_VERSION } from '../../../shared/db/schema';
+
+describe('schema migrations', () => {
+  let db: Db;
+  beforeAll(async () => {
+    db = await openNodeDb();
+  });
+  afterAll(() => db.close());
+
+  it('migrates an empty database, inserts an event and reads it back', async () => {
+    expect(await migrate(db)).toBe(SCHEMA_VERSION);
+    await db.exec('t', `INSERT INTO events (id, source_id, source_line, ts, kind, resource) VALUES (1, 1, 7, 1795860180123456789, 'audit', 'k8s:prod/deployment/payments')`);
+    const rows = await db.query('t', 'SELECT id, source_line, ts, resource FROM events');
+    expect(rows).toEqual([{ id: 1, source_line: 7, ts: 1795860180123456789n, resource: 'k8s:prod/deployment/payments' }]);
+  });
+
+  it('is idempotent and refuses a newer schema', async () => {
+    expect(await migrate(db)).toBe(SCHEMA_VERSION);
+    await db.exec('t', `UPDATE meta SET value = '${SCHEMA_VERSION + 1}' WHERE key = 'schema_version'`);
+    await expect(migrate(db)).rejects.toThrow(/newer than this Driftline/);
+  });
+});
