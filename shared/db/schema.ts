@@ -26,12 +26,30 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE TABLE import_errors (source_id INTEGER, line INTEGER, reason VARCHAR);
     `,
   },
+  {
+    version: 2,
+    description: 'append-only annotation history',
+    // Never updated or deleted: the current state of an annotation is its highest version, so no
+    // edit can lose an earlier one (issue 6: "none of this may ever lose an annotation").
+    sql: `
+      CREATE TABLE annotation_versions (
+        id VARCHAR NOT NULL, kind VARCHAR NOT NULL, target_type VARCHAR NOT NULL, target_id VARCHAR NOT NULL,
+        version INTEGER NOT NULL, author VARCHAR NOT NULL, "at" VARCHAR NOT NULL, -- quoted: AT is a DuckDB keyword
+        body_md VARCHAR NOT NULL DEFAULT '', tags VARCHAR NOT NULL DEFAULT '[]',
+        link_status VARCHAR, reason VARCHAR NOT NULL DEFAULT '', role VARCHAR, value VARCHAR NOT NULL DEFAULT '',
+        deleted BOOLEAN NOT NULL DEFAULT false,
+        PRIMARY KEY (id, version));
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
 
-/** Brings a database to the current schema; refuses one written by a newer Driftline. */
-export async function migrate(db: Db): Promise<number> {
+/**
+ * Brings a database to the current schema (or to `target`, used when loading an older investigation
+ * file before migrating it); refuses one written by a newer Driftline.
+ */
+export async function migrate(db: Db, target: number = SCHEMA_VERSION): Promise<number> {
   const hasMeta = await db.query<{ n: bigint | number }>(
     'schema.hasMeta',
     "SELECT count(*) AS n FROM information_schema.tables WHERE table_name = 'meta'",
@@ -45,7 +63,7 @@ export async function migrate(db: Db): Promise<number> {
     throw new Error(`This investigation uses schema version ${current}, newer than this Driftline (${SCHEMA_VERSION}). Update Driftline to open it.`);
   }
   for (const m of MIGRATIONS) {
-    if (m.version <= current) continue;
+    if (m.version <= current || m.version > target) continue;
     await db.exec(`schema.migrate.${m.version}`, m.sql);
     await db.exec(
       'schema.setVersion',

@@ -1,0 +1,7 @@
+// Annotations: the investigator's append-only layer over the evidence.
+export * from './types';
+export * from './targets';
+export { addNote, editNote, deleteAnnotation, setLinkStatus, markRole, overrideClassification } from './actions';
+export { addManualEvent, type ManualEventInput } from './manualEvent';
+export { history, current, allVersions } from './store';
+export { foldAnnotations, effectiveClassification, targetKey, type AnnotationState } from './state';
