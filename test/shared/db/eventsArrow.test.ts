@@ -1,0 +1,51 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openNodeDb } from '../../../main/engine/nodeDb';
+import type { Db } from '../../../shared/db/db';
+import { migrate } from '../../../shared/db/schema';
+import { eventsToIpc, importErrorsToIpc, rawRecordsToIpc } from '../../../shared/db/eventsArrow';
+import { emptyEvent, type EventRow } from '../../../shared/model/event';
+import { eventId, nanos, sourceId } from '../../../shared/model/ids';
+
+describe('events Arrow batches', () => {
+  let db: Db;
+  beforeAll(async () => {
+    db = await openNodeDb();
+    await migrate(db);
+  });
+  afterAll(() => db.close());
+
+  it('round-trips every column, nulls, unicode and big nanoseconds through duckdb-wasm', async () => {
+    const base = emptyEvent({});
+    const rows: EventRow[] = [
+      { ...base, id: eventId(1), sourceId: sourceId(3), sourceLine: 7, sourcePointer: '/a/0', ts: nanos(1795860180123456789n), endTs: nanos(1795860181000000001n),
+        kind: 'tool_call', actor: 'ops-agent', actorType: 'agent', service: 'ops', resource: 'k8s:prod/deployment/payments' as EventRow['resource'],
+        action: 'scale', severity: 'warn', message: 'héllo — 🚀 "quoted"', traceId: 't', spanId: 's', parentSpanId: 'p', callId: 'c1', attributes: '{"x":1}' },
+      { ...base, id: eventId(2), sourceId: sourceId(3), sourceLine: 9, ts: nanos(-5n), endTs: null, message: '' },
+    ];
+    delete (rows[0] as Partial<typeof base>).raw;
+    delete (rows[1] as Partial<typeof base>).raw;
+    await db.insertArrow('events', eventsToIpc(rows));
+    const got = await db.query('t', 'SELECT * FROM events ORDER BY id');
+    expect(got[0]).toEqual({
+      id: 1, source_id: 3, source_line: 7, source_pointer: '/a/0', ts: 1795860180123456789n, end_ts: 1795860181000000001n,
+      kind: 'tool_call', actor: 'ops-agent', actor_type: 'agent', service: 'ops', resource: 'k8s:prod/deployment/payments',
+      action: 'scale', severity: 'warn', message: 'héllo — 🚀 "quoted"', trace_id: 't', span_id: 's', parent_span_id: 'p', call_id: 'c1', attributes: '{"x":1}',
+    });
+    expect(got[1]).toMatchObject({ id: 2, source_line: 9, ts: -5n, end_ts: null, message: '', kind: 'log' });
+  });
+
+  it('writes raw records and import errors', async () => {
+    await db.insertArrow('raw_records', rawRecordsToIpc(Int32Array.from([1, 2]), ['{"a":1}', 'ünï']));
+    await db.insertArrow('import_errors', importErrorsToIpc(4, [{ line: 12, reason: 'bad JSON' }]));
+    expect(await db.query('t', 'SELECT * FROM raw_records ORDER BY event_id')).toEqual([{ event_id: 1, raw: '{"a":1}' }, { event_id: 2, raw: 'ünï' }]);
+    expect(await db.query('t', 'SELECT * FROM import_errors')).toEqual([{ source_id: 4, line: 12, reason: 'bad JSON' }]);
+  });
+
+  it('handles an empty batch and a batch larger than the initial buffers', async () => {
+    await db.insertArrow('raw_records', rawRecordsToIpc(new Int32Array(0), []));
+    const big = 'x'.repeat(100_000);
+    await db.insertArrow('raw_records', rawRecordsToIpc(Int32Array.from([10, 11]), [big, big + 'y']));
+    const r = await db.query<{ n: number }>('t', 'SELECT length(raw) AS n FROM raw_records WHERE event_id >= 10 ORDER BY event_id');
+    expect(r.map((x) => Number(x.n))).toEqual([100_000, 100_001]);
+  });
+});
