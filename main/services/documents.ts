@@ -1,0 +1,65 @@
+// Investigation documents and exports: save through the platform dialog, write atomically, open.
+// The renderer may only write to paths the user chose in a dialog this session, so a compromised
+// page cannot overwrite arbitrary files through writeTo.
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import type { DocumentsHost, FileFilter } from '../../shared/ipc/host';
+import { writeFileAtomic } from './atomicWrite';
+import { HostError } from './hostError';
+
+export interface DocumentDialogs {
+  /** Resolves to the chosen path, undefined when cancelled. */
+  save(suggestedName: string, filters: FileFilter[]): Promise<string | undefined>;
+  open(filters: FileFilter[]): Promise<string | undefined>;
+}
+
+export interface DocumentsService extends DocumentsHost {
+  /** Called when a path was chosen outside the dialogs above (e.g. from the recent list). */
+  allow(file: string): void;
+}
+
+export function createDocumentsService(dialogs: DocumentDialogs, write = writeFileAtomic): DocumentsService {
+  const chosen = new Set<string>();
+  const allow = (file: string) => void chosen.add(path.resolve(file));
+
+  return {
+    allow,
+
+    async saveAs(suggestedName, data, filters) {
+      checkBytes(data);
+      const target = await dialogs.save(String(suggestedName ?? ''), checkFilters(filters));
+      if (!target) return null;
+      await write(target, data);
+      allow(target);
+      return target;
+    },
+
+    async writeTo(target, data) {
+      checkBytes(data);
+      if (typeof target !== 'string' || !chosen.has(path.resolve(target))) {
+        throw new HostError('denied', 'Can only write to a file chosen with Save As or Open in this session.');
+      }
+      await write(target, data);
+    },
+
+    async open(filters) {
+      const file = await dialogs.open(checkFilters(filters));
+      if (!file) return null;
+      const data = new Uint8Array(await fs.readFile(file));
+      allow(file);
+      return { path: file, name: path.basename(file), data };
+    },
+  };
+}
+
+function checkBytes(data: unknown): asserts data is Uint8Array {
+  if (!(data instanceof Uint8Array)) throw new HostError('invalid', 'Document data must be bytes (Uint8Array).');
+}
+
+/** Filters come from the renderer: keep only well-formed ones so the dialog never sees junk. */
+function checkFilters(filters: unknown): FileFilter[] {
+  if (!Array.isArray(filters)) return [];
+  return filters
+    .filter((f): f is FileFilter => typeof f?.name === 'string' && Array.isArray(f.extensions))
+    .map((f) => ({ name: f.name, extensions: f.extensions.filter((e): e is string => typeof e === 'string') }));
+}

@@ -1,0 +1,109 @@
+// The preload and the main-process IPC handlers wired back to back through a fake Electron, so the
+// whole host contract (typed calls, error kinds, menu commands) is exercised without the binary.
+import { EventEmitter } from 'node:events';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { DriftlineHost } from '../../shared/ipc/host';
+import { CHANNEL_PREFIX, INVOKE_METHODS, MENU_CHANNEL, channel } from '../../shared/ipc/host';
+import { createDocumentsService } from '../../main/services/documents';
+import { createFilesService } from '../../main/services/files';
+import { registerIpc } from '../../main/services/ipc';
+
+const fake = vi.hoisted(() => {
+  const handlers = new Map<string, (event: unknown, ...args: unknown[]) => Promise<unknown>>();
+  const exposed: Record<string, unknown> = {};
+  const state = { senderUrl: 'app://driftline/index.html' };
+  return { handlers, exposed, state };
+});
+
+vi.mock('electron', async () => {
+  const { EventEmitter: Emitter } = await import('node:events');
+  const renderer = new Emitter();
+  return {
+    contextBridge: { exposeInMainWorld: (key: string, api: unknown) => (fake.exposed[key] = api) },
+    ipcRenderer: Object.assign(renderer, {
+      invoke: (name: string, ...args: unknown[]) => {
+        const handler = fake.handlers.get(name);
+        if (!handler) return Promise.reject(new Error(`No handler registered for '${name}'`));
+        // Like Electron: arguments and results are structured-cloned across the process boundary.
+        return handler({ senderFrame: { url: fake.state.senderUrl } }, ...structuredClone(args)).then(structuredClone);
+      },
+    }),
+  };
+});
+
+let dir: string;
+let host: DriftlineHost;
+let renderer: EventEmitter;
+beforeAll(async () => {
+  dir = mkdtempSync(path.join(tmpdir(), 'driftline-preload-'));
+  writeFileSync(path.join(dir, 'app-logs.jsonl'), '{"msg":"hello"}\n');
+  registerIpc(
+    { handle: (name: string, h: never) => fake.handlers.set(name, h) } as never,
+    {
+      files: createFilesService(async () => [path.join(dir, 'app-logs.jsonl')]),
+      documents: createDocumentsService({ save: async () => undefined, open: async () => undefined }),
+      app: { version: async () => '9.9.9' },
+    },
+    (event) => event.senderFrame?.url.startsWith('app://driftline/') ?? false,
+  );
+  await import('../../main/preload');
+  host = fake.exposed.driftline as DriftlineHost;
+  renderer = (await import('electron')).ipcRenderer as unknown as EventEmitter;
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('preload + ipc', () => {
+  it('registers one prefixed handler per host method', () => {
+    expect([...fake.handlers.keys()].sort()).toEqual(INVOKE_METHODS.map(channel).sort());
+    for (const name of fake.handlers.keys()) expect(name.startsWith(CHANNEL_PREFIX)).toBe(true);
+  });
+
+  it('exposes exactly one frozen object, with no ipcRenderer on it', () => {
+    expect(Object.keys(fake.exposed)).toEqual(['driftline']);
+    expect(Object.isFrozen(host)).toBe(true);
+    expect(Object.isFrozen(host.files) && Object.isFrozen(host.documents) && Object.isFrozen(host.app)).toBe(true);
+    expect(Object.keys(host).sort()).toEqual(['app', 'documents', 'files']);
+    expect(host.app.kind).toBe('electron');
+    expect(JSON.stringify(Object.keys(host.app))).not.toContain('ipc');
+  });
+
+  it('picks evidence and reads its bytes through the main process', async () => {
+    const [file] = await host.files.pickEvidence();
+    expect(file).toMatchObject({ name: 'app-logs.jsonl', size: 16 });
+    const chunk = await host.files.readChunk(file.handle, 2, 3);
+    expect(new TextDecoder().decode(chunk)).toBe('msg');
+    expect(await host.app.version()).toBe('9.9.9');
+  });
+
+  it('turns main-process failures back into errors with their kind', async () => {
+    const err = await host.files.readChunk('made-up', 0, 1).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(Error);
+    expect(err).toMatchObject({ name: 'HostError', kind: 'not-found' });
+    await expect(host.documents.writeTo('/tmp/anything', new Uint8Array(1))).rejects.toMatchObject({ kind: 'denied' });
+    expect(await host.documents.saveAs('x.json', new Uint8Array(1), [])).toBeNull();
+  });
+
+  it('refuses calls from a frame that is not the app', async () => {
+    fake.state.senderUrl = 'https://evil.example/';
+    try {
+      await expect(host.app.version()).rejects.toMatchObject({ kind: 'denied' });
+    } finally {
+      fake.state.senderUrl = 'app://driftline/index.html';
+    }
+  });
+
+  it('delivers known menu commands only, until unsubscribed', () => {
+    const got: string[] = [];
+    const off = host.app.onMenuCommand((c) => got.push(c));
+    renderer.emit(MENU_CHANNEL, {}, 'save');
+    renderer.emit(MENU_CHANNEL, {}, 'rm -rf');
+    renderer.emit(MENU_CHANNEL, {}, { command: 'save' });
+    off();
+    renderer.emit(MENU_CHANNEL, {}, 'export');
+    expect(got).toEqual(['save']);
+    expect(renderer.listenerCount(MENU_CHANNEL)).toBe(0);
+  });
+});
