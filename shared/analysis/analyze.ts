@@ -1,0 +1,65 @@
+// The one analysis entry point, used by the app's worker and by `driftline analyze`:
+// correlate actors → actions and beliefs → divergences → chain → classification → intervention.
+// Deterministic: everything is sorted and no wall clock is read, so the same input gives the same JSON.
+import type { Db } from '../db/db';
+import { getControlEvents } from '../queries/controlEvents';
+import { getSources } from '../queries/sources';
+import { ANALYSIS_SCHEMA, type AnalysisV1, type Divergence } from './types';
+import type { AnalysisContext } from './context';
+import { identifyActors } from './actors';
+import { findAgentActions, toAction } from './actions';
+import { findObservations, toBeliefs } from './observations';
+import { lastObservation, staleContext } from './staleContext';
+import { unobservedTarget } from './unobservedTarget';
+import { summariseSources } from './sources';
+import { findSignalDivergences } from './signals';
+import { buildChain } from './chain';
+import { classify } from './classify';
+import { findIntervention } from './intervention';
+
+export const GENERATOR = 'driftline 0.1.0';
+
+export interface AnalyzeOptions {
+  /** Recorded in `generator`; the app and CLI pass their version. */
+  generator?: string;
+}
+
+export async function analyze(db: Db, opts: AnalyzeOptions = {}): Promise<AnalysisV1> {
+  const sourceRows = await getSources(db);
+  const ctx: AnalysisContext = { events: await getControlEvents(db), sources: new Map(sourceRows.map((s) => [s.id, s])) };
+  const identity = identifyActors(ctx);
+  const actions = findAgentActions(ctx, identity);
+  const observations = findObservations(ctx, identity);
+
+  const found: Omit<Divergence, 'id'>[] = [];
+  for (const action of actions) {
+    const seen = lastObservation(observations, action);
+    if (!seen) {
+      found.push(unobservedTarget(action));
+      continue;
+    }
+    const stale = staleContext(ctx, identity, action, seen);
+    if (stale) found.push(stale);
+  }
+  found.push(...(await findSignalDivergences(db, ctx, actions, observations)));
+  const divergences = found
+    .sort((a, b) => a.action.ts.localeCompare(b.action.ts) || a.action.event_id - b.action.event_id || KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) || a.resource.localeCompare(b.resource))
+    .map((d, i) => ({ id: `d${i + 1}`, ...d }));
+
+  const chain = await buildChain(db, ctx, identity, actions, divergences);
+  const intervention = await findIntervention(db, ctx, identity, actions, divergences, chain);
+  return {
+    schema: ANALYSIS_SCHEMA,
+    generator: opts.generator ?? GENERATOR,
+    sources: summariseSources(sourceRows),
+    actors: identity.actors,
+    actions: actions.map(toAction),
+    beliefs: toBeliefs(observations),
+    divergences,
+    chain,
+    classification: await classify(db, ctx, identity, actions, divergences, intervention),
+    intervention,
+  };
+}
+
+const KIND_ORDER = ['stale_context', 'unobserved_target', 'contradicted', 'environment_drift', 'blind_spot'];

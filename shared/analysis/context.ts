@@ -1,0 +1,39 @@
+// What every analysis step reads: the control events, the sources, and how to cite an event.
+import type { ControlEvent } from '../queries/controlEvents';
+import type { SourceRow } from '../queries/sources';
+import type { Evidence } from './types';
+import { toIso } from '../model/time';
+
+export interface AnalysisContext {
+  events: ControlEvent[];
+  sources: Map<number, SourceRow>;
+}
+
+/** The exact place an event came from: file as imported, line, pointer inside a document. */
+export function evidenceOf(ctx: AnalysisContext, e: { id: number; sourceId: number; line: number; pointer: string }): Evidence {
+  const ev: Evidence = { source: ctx.sources.get(e.sourceId)?.path ?? `source#${e.sourceId}`, line: e.line, event_id: e.id };
+  if (e.pointer) ev.pointer = e.pointer;
+  return ev;
+}
+
+/** Evidence lists are sorted and deduplicated so the JSON is identical run after run. */
+export function uniqueEvidence(list: Evidence[]): Evidence[] {
+  const seen = new Map<number, Evidence>();
+  for (const e of list) if (!seen.has(e.event_id)) seen.set(e.event_id, e);
+  return [...seen.values()].sort((a, b) => a.source.localeCompare(b.source) || a.line - b.line || a.event_id - b.event_id);
+}
+
+export const iso = (ns: bigint): string => toIso(ns);
+export const msBetween = (from: bigint, to: bigint): number => Number((to - from) / 1_000_000n);
+
+/** "6m55s", "41s", "1h02m": durations a person reads in a sentence. */
+export function humanDuration(ms: number): string {
+  const s = Math.round(Math.abs(ms) / 1000);
+  if (s < 60) return `${s}s`;
+  const m = Math.floor(s / 60);
+  if (m < 60) return `${m}m${String(s % 60).padStart(2, '0')}s`;
+  return `${Math.floor(m / 60)}h${String(m % 60).padStart(2, '0')}m`;
+}
+
+/** HH:MM:SS of an instant, for sentences (the JSON fields carry full ISO times). */
+export const clock = (ns: bigint): string => toIso(ns).slice(11, 19);
