@@ -6,6 +6,8 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+// Tests build into a scratch folder instead of the dist/ other processes may be using.
+const outRoot = process.env.DRIFTLINE_BUILD_OUT ? path.resolve(process.env.DRIFTLINE_BUILD_OUT) : root;
 
 // In a CJS bundle `import.meta` is empty; engine code uses import.meta.url with createRequire,
 // so point it at the bundle's own file URL (resolution then starts from dist/, which finds node_modules).
@@ -48,7 +50,7 @@ for (const entry of entries) {
     await build({
       absWorkingDir: root,
       entryPoints: [entry.in],
-      outfile: entry.out,
+      outfile: path.join(outRoot, entry.out),
       bundle: true,
       format: 'cjs',
       target: 'node20',
