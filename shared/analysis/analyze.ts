@@ -4,6 +4,8 @@
 import type { Db } from '../db/db';
 import { getControlEvents } from '../queries/controlEvents';
 import { getSources } from '../queries/sources';
+import { getServiceSignals } from '../queries/serviceSignals';
+import { getServiceCalls } from '../queries/serviceCalls';
 import { ANALYSIS_SCHEMA, type AnalysisV1, type Divergence } from './types';
 import type { AnalysisContext } from './context';
 import { identifyActors } from './actors';
@@ -12,7 +14,8 @@ import { findObservations, toBeliefs } from './observations';
 import { lastObservation, staleContext } from './staleContext';
 import { unobservedTarget } from './unobservedTarget';
 import { summariseSources } from './sources';
-import { findSignalDivergences } from './signals';
+import { EntityIndex } from './entities';
+import { findSignalDivergences, type SignalInputs } from './signals';
 import { buildChain } from './chain';
 import { classify } from './classify';
 import { findIntervention } from './intervention';
@@ -27,6 +30,12 @@ export interface AnalyzeOptions {
 export async function analyze(db: Db, opts: AnalyzeOptions = {}): Promise<AnalysisV1> {
   const sourceRows = await getSources(db);
   const ctx: AnalysisContext = { events: await getControlEvents(db), sources: new Map(sourceRows.map((s) => [s.id, s])) };
+  const signals = await getServiceSignals(db);
+  const inputs: SignalInputs = {
+    signals,
+    calls: await getServiceCalls(db),
+    entities: new EntityIndex(ctx.events.map((e) => e.resource), signals.keys()),
+  };
   const identity = identifyActors(ctx);
   const actions = findAgentActions(ctx, identity);
   const observations = findObservations(ctx, identity);
@@ -41,23 +50,28 @@ export async function analyze(db: Db, opts: AnalyzeOptions = {}): Promise<Analys
     const stale = staleContext(ctx, identity, action, seen);
     if (stale) found.push(stale);
   }
-  found.push(...(await findSignalDivergences(db, ctx, actions, observations)));
+  found.push(...(await findSignalDivergences(db, ctx, actions, observations, inputs)));
   const divergences = found
     .sort((a, b) => a.action.ts.localeCompare(b.action.ts) || a.action.event_id - b.action.event_id || KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) || a.resource.localeCompare(b.resource))
-    .map((d, i) => ({ id: `d${i + 1}`, ...d }));
+    .map((d, i): Divergence => ({
+      // Built field by field: the key order is part of the published JSON.
+      id: `d${i + 1}`, kind: d.kind, resource: d.resource, action: d.action, believed: d.believed, actual: d.actual,
+      staleness_ms: d.staleness_ms, confidence: d.confidence, why: d.why,
+    }));
 
-  const chain = await buildChain(db, ctx, identity, actions, divergences);
-  const intervention = await findIntervention(db, ctx, identity, actions, divergences, chain);
+  const chain = await buildChain(db, ctx, identity, actions, divergences, inputs);
+  const intervention = findIntervention(actions, divergences, chain);
   return {
     schema: ANALYSIS_SCHEMA,
     generator: opts.generator ?? GENERATOR,
     sources: summariseSources(sourceRows),
+    entities: inputs.entities.entities(),
     actors: identity.actors,
     actions: actions.map(toAction),
     beliefs: toBeliefs(observations),
     divergences,
-    chain,
-    classification: await classify(db, ctx, identity, actions, divergences, intervention),
+    chain: { nodes: chain.nodes, edges: chain.edges, most_probable_path: chain.most_probable_path },
+    classification: classify(ctx, actions, divergences, intervention),
     intervention,
   };
 }

@@ -1,10 +1,118 @@
-// The causal chain (filled in below).
+// The causal chain as a graph: tool call → audit write → controller reaction → error onset → errors in
+// callers → alert → human intervention → recovery, plus each divergence pointing at the action it
+// misled. Edges are typed, cited and weighted; the most probable path is the best product of weights.
 import type { Db } from '../db/db';
-import type { AnalysisV1, Divergence } from './types';
-import type { AnalysisContext } from './context';
-import type { AgentIdentity } from './actors';
-import type { AgentAction } from './actions';
+import type { ChainEdge, ChainNode, Divergence, Evidence } from './types';
+import type { ControlEvent } from '../queries/controlEvents';
+import { getAlerts, getFirstError, getLastError, getPropagatedError, type EventRef } from '../queries/eventRefs';
+import { MINUTE_NS } from '../queries/serviceSignals';
+import { clock, evidenceOf, iso, msBetween, type AnalysisContext } from './context';
+import { isAgent, type AgentIdentity } from './actors';
+import { describeFacts, requestFacts, type AgentAction } from './actions';
+import type { SignalInputs } from './signals';
+import { findStop } from './stop';
+import { isWrite } from './verbs';
+import { bestPath } from './bestPath';
 
-export async function buildChain(_db: Db, _ctx: AnalysisContext, _id: AgentIdentity, _actions: AgentAction[], _divs: Divergence[]): Promise<AnalysisV1['chain']> {
-  return { nodes: [], edges: [], most_probable_path: [] };
+const S = 1_000_000_000n;
+export interface ChainResult {
+  nodes: ChainNode[];
+  edges: ChainEdge[];
+  most_probable_path: string[];
+  /** Internal landmarks the intervention section reads. */
+  impact: EventRef | undefined;
+  alert: EventRef | undefined;
+  stop: ControlEvent | undefined;
+}
+
+export async function buildChain(db: Db, ctx: AnalysisContext, id: AgentIdentity, actions: AgentAction[], divergences: Divergence[], inp: SignalInputs): Promise<ChainResult> {
+  const nodes = new Map<string, ChainNode>();
+  const edges: ChainEdge[] = [];
+  const node = (nid: string, n: Omit<ChainNode, 'id'>) => { if (!nodes.has(nid)) nodes.set(nid, { id: nid, ...n }); return nid; };
+  const evNode = (e: { id: number; ts: bigint }, label: string, kind: string) => node(`ev:${e.id}`, { event_id: e.id, label, ts: iso(e.ts), kind });
+  const edge = (from: string, to: string, kind: ChainEdge['kind'], confidence: number, why: string, evidence: Evidence[]) => edges.push({ from, to, kind, confidence, why, evidence });
+  const cite = (e: { id: number; sourceId: number; line: number; pointer: string }) => evidenceOf(ctx, e);
+
+  for (const d of divergences) {
+    const target = `ev:${d.action.event_id}`;
+    node(`div:${d.id}`, { event_id: null, label: `${d.kind} on ${d.resource}`, ts: d.action.ts, kind: 'divergence' });
+    edge(`div:${d.id}`, target, 'acted_on_stale', d.confidence, d.why, [...d.believed.evidence, ...d.actual.evidence].slice(0, 6));
+  }
+  const impacts: string[] = [];
+  let firstImpact: EventRef | undefined;
+  let firstAlert: EventRef | undefined;
+  let lastImpactNode: string | undefined;
+  for (const a of actions) {
+    const actNode = evNode(a.event, `${a.actor} ${a.verb} ${a.resource}${a.facts.size ? ` (${describeFacts(a.facts)})` : ''}`, a.event.kind);
+    let writeNode = actNode;
+    let writeTs = a.event.ts;
+    if (a.audit && a.audit.id !== a.event.id) {
+      writeNode = evNode(a.audit, `${a.audit.actor} ${a.audit.action} ${a.audit.resource}`, 'audit');
+      writeTs = a.audit.ts;
+      edge(actNode, writeNode, 'caused_write', 0.95, `The control plane recorded ${a.audit.action} on ${a.resource} by ${a.audit.actor} ${msBetween(a.event.ts, a.audit.ts)} ms after the tool call.`, [cite(a.event), cite(a.audit)]);
+    }
+    const entity = inp.entities.resolve(a.resource);
+    const reactions = ctx.events.filter((e) => e.kind === 'audit' && isWrite(e.action) && e.ts >= writeTs && e.ts < writeTs + 60n * S && e.actor.startsWith('system:')
+      && !isAgent(id, e.actor) && e.resource !== a.resource && inp.entities.resolve(e.resource) === entity);
+    let causeNode = writeNode;
+    if (reactions.length) {
+      const r0 = reactions[0];
+      causeNode = evNode(r0, `${r0.actor.split(':').pop()} ${r0.action} ${reactions.length} ${r0.resource.split('/')[1] ?? 'object'}${reactions.length === 1 ? '' : 's'}`, 'controller');
+      edge(writeNode, causeNode, 'controller_reaction', 0.9, `${r0.actor} ${r0.action} ${reactions.length} object(s) of ${entity} within ${Math.ceil(msBetween(writeTs, reactions[reactions.length - 1].ts) / 1000)} s of the write.`, reactions.slice(0, 5).map(cite));
+    }
+    const service = inp.entities.serviceOf(a.resource);
+    if (!service) continue;
+    const buckets = inp.signals.get(service);
+    const minute = writeTs / MINUTE_NS;
+    let errorsBefore = 0;
+    for (let m = minute - 5n; m < minute; m++) errorsBefore += buckets?.get(m)?.errors ?? 0;
+    const onset = await getFirstError(db, service, writeTs, writeTs + 10n * 60n * S);
+    if (!onset || errorsBefore > 0) continue;
+    let burst = 0;
+    for (let m = onset.ts / MINUTE_NS; m < onset.ts / MINUTE_NS + 10n; m++) burst += buckets?.get(m)?.errors ?? 0;
+    const onsetNode = evNode(onset, `${service}: ${onset.message.slice(0, 60)} (×${burst})`, 'error');
+    edge(causeNode, onsetNode, 'error_onset', 0.85, `${service} logged its first error ${Math.round(msBetween(writeTs, onset.ts) / 1000)} s after the write, none in the 5 minutes before; ${burst} errors in the next 10 minutes.`, [cite(onset)]);
+    if (!firstImpact || onset.ts < firstImpact.ts) firstImpact = onset;
+    impacts.push(onsetNode);
+    lastImpactNode = onsetNode;
+    for (const call of inp.calls.filter((c) => c.callee === service)) {
+      const prop = await getPropagatedError(db, call.caller, service, onset.ts);
+      if (!prop) continue;
+      const pNode = evNode(prop, `${call.caller}: ${prop.message.slice(0, 60)}`, 'error');
+      edge(onsetNode, pNode, 'propagated', call.bySpans ? 0.9 : 0.8, `${call.caller} calls ${service}; its first error after the onset shares trace ${prop.traceId.slice(0, 8)}… with a ${service} error.`, [cite(prop)]);
+      impacts.push(pNode);
+    }
+    const alerts = await getAlerts(db, onset.ts);
+    const alert = alerts.find((x) => x.message.includes(service)) ?? alerts[0];
+    if (alert) {
+      const matched = alert.message.includes(service);
+      const aNode = evNode(alert, `alert: ${alert.message.slice(0, 60)}`, 'alert');
+      edge(onsetNode, aNode, 'alerted', matched ? 0.9 : 0.5, `${matched ? `The alert names ${service}` : 'The first alert after the onset'}, fired ${Math.round(msBetween(onset.ts, alert.ts) / 1000)} s after the first error.`, [cite(alert)]);
+      if (!firstAlert || alert.ts < firstAlert.ts) firstAlert = alert;
+      lastImpactNode = aNode;
+    }
+    // The person who repaired the resource: the first non-agent write on it after the agent's action.
+    const restore = ctx.events.find((e) => e.kind === 'audit' && isWrite(e.action) && e.resource === a.resource && e.ts > writeTs && !isAgent(id, e.actor) && !e.actor.startsWith('system:'));
+    if (restore) {
+      const rNode = evNode(restore, `${restore.actor} ${restore.action} ${restore.resource}${requestFacts(restore).size ? ` (${describeFacts(requestFacts(restore))})` : ''}`, 'intervention');
+      edge(lastImpactNode, rNode, 'intervened', 0.8, `${restore.actor} changed ${a.resource} back at ${clock(restore.ts)}, after the impact began.`, [cite(restore)]);
+      const last = await getLastError(db, service, restore.ts - 60n * S, restore.ts + 30n * 60n * S);
+      if (last && last.ts >= restore.ts) {
+        const recNode = evNode(last, `${service}: last error, then recovery`, 'recovery');
+        edge(rNode, recNode, 'recovered', 0.75, `${service} logged its last error ${Math.round(msBetween(restore.ts, last.ts) / 1000)} s after the repair and none in the 30 minutes after the repair.`, [cite(last)]);
+      }
+    }
+  }
+  const stop = findStop(ctx, id, firstImpact?.ts ?? null);
+  if (stop) {
+    const sNode = evNode(stop.event, `${stop.event.actor} stops the agent: ${stop.how}`, 'intervention');
+    const from = firstAlert ? `ev:${firstAlert.id}` : firstImpact ? `ev:${firstImpact.id}` : undefined;
+    if (from) edge(from, sNode, 'intervened', 0.8, `${stop.event.actor} stopped the agent at ${clock(stop.event.ts)}: ${stop.how}.`, [cite(stop.event)]);
+  }
+  const sortedNodes = [...nodes.values()].sort((x, y) => x.ts.localeCompare(y.ts) || x.id.localeCompare(y.id));
+  const sortedEdges = edges.sort((x, y) => x.from.localeCompare(y.from) || x.to.localeCompare(y.to) || x.kind.localeCompare(y.kind));
+  const start = divergences.find((d) => d.kind === 'stale_context') ?? divergences[0];
+  const customerVisible = impacts.filter((n) => sortedEdges.some((e) => e.to === n && e.kind === 'propagated'));
+  const path = start ? bestPath(sortedEdges, `div:${start.id}`, new Set(customerVisible.length ? customerVisible : impacts)) : [];
+  return { nodes: sortedNodes, edges: sortedEdges, most_probable_path: path, impact: firstImpact, alert: firstAlert, stop: stop?.event };
 }

@@ -11,9 +11,9 @@ export interface AnalysisContext {
 
 /** The exact place an event came from: file as imported, line, pointer inside a document. */
 export function evidenceOf(ctx: AnalysisContext, e: { id: number; sourceId: number; line: number; pointer: string }): Evidence {
-  const ev: Evidence = { source: ctx.sources.get(e.sourceId)?.path ?? `source#${e.sourceId}`, line: e.line, event_id: e.id };
-  if (e.pointer) ev.pointer = e.pointer;
-  return ev;
+  const source = ctx.sources.get(e.sourceId)?.path ?? `source#${e.sourceId}`;
+  // Key order is part of the published JSON: source, line, pointer, event_id.
+  return e.pointer ? { source, line: e.line, pointer: e.pointer, event_id: e.id } : { source, line: e.line, event_id: e.id };
 }
 
 /** Evidence lists are sorted and deduplicated so the JSON is identical run after run. */
@@ -34,6 +34,12 @@ export function humanDuration(ms: number): string {
   if (m < 60) return `${m}m${String(s % 60).padStart(2, '0')}s`;
   return `${Math.floor(m / 60)}h${String(m % 60).padStart(2, '0')}m`;
 }
+
+/** Confidences are reported to two decimals so they read well and compare exactly. */
+export const round2 = (n: number): number => Math.round(n * 100) / 100;
+
+/** "ran scale on k8s:prod/deployment/payments": a verb phrase that reads for any tool verb. */
+export const ranOn = (verb: string, resource: string): string => `ran ${verb} on ${resource}`;
 
 /** HH:MM:SS of an instant, for sentences (the JSON fields carry full ISO times). */
 export const clock = (ns: bigint): string => toIso(ns).slice(11, 19);

@@ -6,7 +6,7 @@ import type { AgentAction } from './actions';
 import { describeFacts, isStatusWrite, requestFacts } from './actions';
 import type { Observation } from './observations';
 import { isAgent, type AgentIdentity } from './actors';
-import { clock, evidenceOf, humanDuration, iso, msBetween, type AnalysisContext } from './context';
+import { clock, evidenceOf, humanDuration, iso, msBetween, ranOn, type AnalysisContext } from './context';
 import { isWrite } from './verbs';
 
 /** The agent's last reading of the resource before the action, preferring one that states the facts acted on. */
@@ -59,7 +59,7 @@ export function staleContext(ctx: AnalysisContext, id: AgentIdentity, action: Ag
       believed: { fact: change.fact, value: believed, observed_at: iso(seen.ts), evidence: seen.evidence },
       actual: { fact: change.fact, value: change.value, since: iso(change.event.ts), changed_by: change.event.actor, evidence: [evidenceOf(ctx, change.event)] },
       confidence: inIntent ? 0.95 : 0.8,
-      why: `${action.actor} ${action.verb} ${action.resource} at ${clock(action.event.ts)} believing ${change.fact} = ${believed} (read ${humanDuration(staleness)} earlier, at ${clock(seen.ts)}), but ${change.event.actor} had set it to ${change.value} at ${clock(change.event.ts)}.`,
+      why: `${action.actor} ${ranOn(action.verb, action.resource)} at ${clock(action.event.ts)} believing ${change.fact} = ${believed} (read ${humanDuration(staleness)} earlier, at ${clock(seen.ts)}), but ${change.event.actor} had set it to ${change.value} at ${clock(change.event.ts)}.`,
     };
   }
   if (!unrecorded) return undefined;
@@ -69,6 +69,6 @@ export function staleContext(ctx: AnalysisContext, id: AgentIdentity, action: Ag
     believed: { fact, value: seen.facts.get(fact) ?? null, observed_at: iso(seen.ts), evidence: seen.evidence },
     actual: { fact, value: null, since: iso(unrecorded.ts), changed_by: unrecorded.actor, evidence: [evidenceOf(ctx, unrecorded)] },
     confidence: 0.5,
-    why: `${unrecorded.actor} ${unrecorded.action} ${action.resource} at ${clock(unrecorded.ts)}, after the agent last read it at ${clock(seen.ts)} and before it acted; the audit record does not say what changed.`,
+    why: `${unrecorded.actor} ${ranOn(unrecorded.action, action.resource)} at ${clock(unrecorded.ts)}, after the agent last read it at ${clock(seen.ts)} and before it acted; the audit record does not say what changed.`,
   };
 }

@@ -119,12 +119,31 @@ export interface Intervention {
   /** From the first impact to the stop. */
   kept_acting_ms: number | null;
   actions_after_first_impact: number;
+  /** What stopping the agent earlier would have prevented (added compatibly in v1; may be absent). */
+  counterfactual?: Counterfactual[];
+}
+
+export interface Counterfactual {
+  if_stopped_at: 'first_divergence' | 'first_alert';
+  ts: string;
+  /** Event ids of the agent's write actions that would not have happened. */
+  avoided_actions: number[];
+  statement: string;
+}
+
+/** One thing however the sources name it: a deployment with its pods, Service and service.name. */
+export interface Entity {
+  key: string;
+  kind: string;
+  aliases: { alias: string; why: string }[];
 }
 
 export interface AnalysisV1 {
   schema: typeof ANALYSIS_SCHEMA;
   generator: string;
   sources: SourceSummary[];
+  /** Canonical entities with the aliases merged into them (added compatibly in v1; may be absent). */
+  entities?: Entity[];
   actors: Actor[];
   actions: Action[];
   beliefs: Belief[];

@@ -2,7 +2,7 @@
 import type { Divergence } from './types';
 import type { AgentAction } from './actions';
 import { describeFacts } from './actions';
-import { clock, iso } from './context';
+import { clock, iso, ranOn } from './context';
 
 export function unobservedTarget(action: AgentAction): Omit<Divergence, 'id'> {
   const fact = [...action.facts.keys()][0] ?? '';
@@ -14,6 +14,6 @@ export function unobservedTarget(action: AgentAction): Omit<Divergence, 'id'> {
     actual: { fact, value: null, since: null, changed_by: null, evidence: [] },
     staleness_ms: null,
     confidence: 0.9,
-    why: `${action.actor} ${action.verb} ${action.resource} at ${clock(action.event.ts)} without having read it at any point before.`,
+    why: `${action.actor} ${ranOn(action.verb, action.resource)} at ${clock(action.event.ts)} without having read it at any point before.`,
   };
 }
