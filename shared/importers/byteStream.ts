@@ -1,0 +1,71 @@
+// Reads a ByteSource in chunks, hashing the bytes as they pass and un-gzipping transparently.
+import type { ByteSource } from './types';
+import { Sha256 } from '../util/sha256';
+import { isGzip } from '../util/utf8';
+
+export const CHUNK_BYTES = 4 * 1024 * 1024;
+
+export interface ByteStream {
+  /** Next chunk of (decompressed) content, or undefined at the end. */
+  next(): Promise<Uint8Array | undefined>;
+  /** Raw bytes read from the source so far. */
+  readonly bytesRead: number;
+  readonly gzip: boolean;
+  /** Reads whatever raw bytes are left (e.g. after a corrupt gzip member) and returns the file's hash. */
+  sha256(): Promise<string>;
+}
+
+export async function openByteStream(src: ByteSource, chunkBytes = CHUNK_BYTES): Promise<ByteStream> {
+  const hash = new Sha256();
+  let offset = 0;
+  const readRaw = async (): Promise<Uint8Array | undefined> => {
+    if (offset >= src.size) return undefined;
+    const bytes = await src.read(offset, Math.min(chunkBytes, src.size - offset));
+    if (bytes.length === 0) return undefined; // the file shrank under us: stop rather than spin
+    offset += bytes.length;
+    hash.update(bytes);
+    return bytes;
+  };
+  const first = await readRaw();
+  let digest: string | undefined;
+  const sha256 = async () => {
+    while (digest === undefined && (await readRaw()));
+    return (digest ??= hash.hex());
+  };
+  const state = { get bytesRead() { return offset; } };
+
+  if (!first || !isGzip(first)) {
+    let pending = first;
+    return Object.assign(state, {
+      gzip: false,
+      sha256,
+      async next() {
+        if (pending) {
+          const p = pending;
+          pending = undefined;
+          return p;
+        }
+        return readRaw();
+      },
+    });
+  }
+
+  let head: Uint8Array | undefined = first;
+  const raw = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      const b = head ?? (await readRaw());
+      head = undefined;
+      if (b) controller.enqueue(b);
+      else controller.close();
+    },
+  });
+  const reader = raw.pipeThrough(new DecompressionStream('gzip') as unknown as TransformStream<Uint8Array, Uint8Array>).getReader();
+  return Object.assign(state, {
+    gzip: true,
+    sha256,
+    async next() {
+      const r = await reader.read();
+      return r.done ? undefined : r.value;
+    },
+  });
+}

@@ -1,0 +1,49 @@
+// Safe JSON helpers for parsers: hostile input (`__proto__` keys, deep nesting, huge lines) must cost a record, never the import.
+
+export type JsonObject = Record<string, unknown>;
+
+/** Parses one JSON object; returns a reason string instead of throwing. */
+export function parseJsonObject(text: string): JsonObject | string {
+  let v: unknown;
+  try {
+    v = JSON.parse(text);
+  } catch (e) {
+    return `invalid JSON: ${shortReason(e)}`;
+  }
+  if (v === null || typeof v !== 'object' || Array.isArray(v)) return `expected a JSON object, found ${Array.isArray(v) ? 'an array' : typeof v === 'object' ? 'null' : typeof v}`;
+  return v as JsonObject;
+}
+
+export function shortReason(e: unknown): string {
+  const m = e instanceof Error ? e.message : String(e);
+  return m.length > 200 ? m.slice(0, 200) + '…' : m;
+}
+
+/** A plain object with no prototype, so a `__proto__` key is just a key. */
+export const bag = (): JsonObject => Object.create(null) as JsonObject;
+
+/** JSON.stringify that survives cycles-free but pathological values (deep nesting, BigInt). */
+export function safeStringify(v: unknown): string {
+  try {
+    return JSON.stringify(v, (_k, x) => (typeof x === 'bigint' ? x.toString() : x)) ?? 'null';
+  } catch (e) {
+    return JSON.stringify({ unserialisable: shortReason(e) });
+  }
+}
+
+export const isObject = (v: unknown): v is JsonObject => v !== null && typeof v === 'object' && !Array.isArray(v);
+
+export const str = (v: unknown): string => (typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint' ? String(v) : '');
+
+/** First complete, non-blank lines of a detection head (the last line may be cut at 64 KiB). */
+export function headLines(head: string, max = 20): string[] {
+  const lines = head.split('\n');
+  if (lines.length > 1) lines.pop();
+  const out: string[] = [];
+  for (const l of lines) {
+    const t = l.trim();
+    if (t) out.push(t);
+    if (out.length >= max) break;
+  }
+  return out;
+}

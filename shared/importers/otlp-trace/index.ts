@@ -1,0 +1,13 @@
+// OTLP/JSON traces, with OpenTelemetry GenAI agent and tool spans turned into agent steps.
+import type { Importer } from '../types';
+import { detectOtlpTrace } from './detect';
+import { createOtlpTraceParser } from './parse';
+
+export const otlpTrace: Importer = {
+  id: 'otlp-trace',
+  label: 'OpenTelemetry traces (OTLP/JSON, GenAI agent spans)',
+  version: 1,
+  mode: 'document',
+  detect: (head) => detectOtlpTrace(head),
+  createParser: () => createOtlpTraceParser(),
+};

@@ -1,0 +1,41 @@
+// Every evidence format Driftline reads; adding one touches its folder and one line here.
+import type { Importer } from './types';
+import { jsonlLog } from './jsonl-log';
+import { k8sAudit } from './k8s-audit';
+import { otlpTrace } from './otlp-trace';
+
+export const IMPORTERS: readonly Importer[] = [k8sAudit, otlpTrace, jsonlLog];
+
+/** Below this, a file is refused rather than misread. */
+export const MIN_CONFIDENCE = 0.3;
+
+export interface Detection {
+  importer: Importer | undefined;
+  confidence: number;
+  /** Every importer's score, best first, for error messages and debugging. */
+  scores: { id: string; confidence: number }[];
+}
+
+export function detectFormat(head: string, name: string): Detection {
+  const scores = IMPORTERS.map((imp) => {
+    let confidence = 0;
+    try {
+      confidence = imp.detect(head, name);
+    } catch {
+      // A detector must never break detection for the others.
+    }
+    return { imp, confidence };
+  }).sort((a, b) => b.confidence - a.confidence);
+  const best = scores[0];
+  return {
+    importer: best && best.confidence >= MIN_CONFIDENCE ? best.imp : undefined,
+    confidence: best?.confidence ?? 0,
+    scores: scores.map((s) => ({ id: s.imp.id, confidence: s.confidence })),
+  };
+}
+
+export function importerById(id: string): Importer | undefined {
+  return IMPORTERS.find((i) => i.id === id);
+}
+
+export const supportedFormats = () => IMPORTERS.map((i) => `${i.label} (${i.id})`).join(', ');
