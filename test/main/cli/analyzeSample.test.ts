@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../../main/cli/index';
 import type { AnalysisV1, Evidence } from '../../../shared/analysis/types';
 import { captureIo, repoRoot } from './captureIo';
+import { validate } from './miniSchema';
 
 const SAMPLE = 'assets/samples/payments-scale-down';
 let first = '';
@@ -76,6 +77,15 @@ describe('driftline analyze on the sample', () => {
     expect(type('alice@example.com')).toBe('human');
     expect(type('bob@example.com')).toBe('human');
     expect(type('system:serviceaccount:kube-system:replicaset-controller')).toBe('system');
+  });
+
+  it('matches the published JSON Schema, and the schema rejects a broken output', () => {
+    const schema = JSON.parse(readFileSync(path.join(repoRoot, 'docs/analysis-v1.schema.json'), 'utf8'));
+    expect(validate(schema, analysis)).toEqual([]);
+    const broken = JSON.parse(first);
+    delete broken.divergences[0].believed.observed_at;
+    broken.divergences[0].kind = 'vibes';
+    expect(validate(schema, broken).length).toBe(2);
   });
 
   it('prints byte-identical JSON on a second run', async () => {
