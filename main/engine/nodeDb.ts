@@ -6,6 +6,9 @@ import type { Db, Row, SqlValue } from '../../shared/db/db';
 import { tableToRows } from '../../shared/db/arrowRows';
 
 const require = createRequire(import.meta.url);
+// The CommonJS copy of Arrow that duckdb-wasm's Node build itself requires: the ESM copy does not
+// recognise its Tables (dual-package hazard) and would serialise them as empty streams.
+const { tableToIPC } = require('apache-arrow') as typeof import('apache-arrow');
 
 export async function openNodeDb(): Promise<Db> {
   const dist = path.dirname(require.resolve('@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs'));
@@ -35,6 +38,9 @@ export async function openNodeDb(): Promise<Db> {
     },
     async exec(_tag, sql) {
       conn.query(sql);
+    },
+    async queryIpc(_tag, sql) {
+      return tableToIPC(conn.query(sql), 'stream');
     },
     async insertArrow(table, ipc) {
       conn.insertArrowFromIPCStream(ipc, { name: table, create: false });

@@ -13,6 +13,12 @@ export interface Db {
   exec(tag: string, sql: string): Promise<void>;
   /** Appends an Arrow IPC stream to an existing table (columns matched by name). */
   insertArrow(table: string, ipc: Uint8Array): Promise<void>;
+  /**
+   * Optional: runs a query and returns its result as an Arrow IPC stream, without building row
+   * objects (saving a million-event investigation through rows takes ~50 s; this, ~1 s).
+   * Callers fall back to `query` where an engine lacks it.
+   */
+  queryIpc?(tag: string, sql: string): Promise<Uint8Array>;
   close(): Promise<void>;
 }
 
@@ -58,6 +64,7 @@ export function withQueryLog(db: Db, log: QueryLog, now: () => number = () => pe
     query: (tag, sql, params) => timed(tag, sql, () => db.query(tag, sql, params), (r) => r.length),
     exec: (tag, sql) => timed(tag, sql, () => db.exec(tag, sql), () => 0),
     insertArrow: (table, ipc) => db.insertArrow(table, ipc),
+    queryIpc: db.queryIpc ? (tag, sql) => timed(tag, sql, () => db.queryIpc!(tag, sql), () => 0) : undefined,
     close: () => db.close(),
   } as Db;
 }

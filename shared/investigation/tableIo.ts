@@ -1,0 +1,82 @@
+// Moves whole tables in and out of the Db as Arrow IPC streams, whatever columns the schema has,
+// so a table added by a later migration is saved without touching the investigation file code.
+import { Bool, Float64, Int32, Int64, RecordBatchStreamWriter, Table, Utf8, vectorFromArray, type DataType } from 'apache-arrow';
+import type { Db } from '../db/db';
+
+export interface ColumnInfo {
+  name: string;
+  type: string;
+}
+
+/** Rows per Arrow record batch: bounds the JS heap used while saving a million-event table. */
+const BATCH_ROWS = 100_000;
+
+const ARROW_TYPES: Record<string, () => DataType> = {
+  INTEGER: () => new Int32(),
+  BIGINT: () => new Int64(),
+  VARCHAR: () => new Utf8(),
+  DOUBLE: () => new Float64(),
+  BOOLEAN: () => new Bool(),
+};
+
+/** The investigation's tables (everything but `meta`, whose schema version goes in the manifest). */
+export async function listTables(db: Db): Promise<string[]> {
+  const rows = await db.query<{ table_name: string }>(
+    'investigation.tables',
+    "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main' AND table_type = 'BASE TABLE' AND table_name <> 'meta' ORDER BY table_name",
+  );
+  return rows.map((r) => r.table_name);
+}
+
+export async function tableColumns(db: Db, table: string): Promise<ColumnInfo[]> {
+  const rows = await db.query<{ column_name: string; data_type: string }>(
+    'investigation.columns',
+    "SELECT column_name, data_type FROM information_schema.columns WHERE table_schema = 'main' AND table_name = ? ORDER BY ordinal_position",
+    [table],
+  );
+  return rows.map((r) => ({ name: r.column_name, type: r.data_type }));
+}
+
+const quoteId = (name: string) => `"${name.replaceAll('"', '""')}"`;
+
+/** Serialises a table, in physical row order, as one Arrow IPC stream. */
+export async function tableToIpc(db: Db, table: string): Promise<{ bytes: Uint8Array; rows: number }> {
+  const columns = await tableColumns(db, table);
+  for (const c of columns) {
+    if (!ARROW_TYPES[c.type]) throw new Error(`Cannot save column ${table}.${c.name} of type ${c.type}`);
+  }
+  const select = columns.map((c) => quoteId(c.name)).join(', ');
+  if (db.queryIpc) {
+    const [{ count }] = await db.query<{ count: bigint | number }>('investigation.count', `SELECT count(*) AS count FROM ${quoteId(table)}`);
+    const bytes = await db.queryIpc('investigation.dumpIpc', `SELECT ${select} FROM ${quoteId(table)}`);
+    // No ORDER BY: DuckDB keeps insertion order on scans (preserve_insertion_order), and sorting a
+    // million wide rows would double the save time.
+    return { bytes, rows: Number(count) };
+  }
+  return tableToIpcByRows(db, table, columns, select);
+}
+
+/** Fallback for engines without queryIpc: rows in rowid-range batches, rebuilt as Arrow columns. */
+async function tableToIpcByRows(db: Db, table: string, columns: ColumnInfo[], select: string): Promise<{ bytes: Uint8Array; rows: number }> {
+  const [{ n }] = await db.query<{ n: bigint | number | null }>('investigation.maxRowid', `SELECT max(rowid) AS n FROM ${quoteId(table)}`);
+  const maxRowid = n === null ? -1 : Number(n);
+  const writer = new RecordBatchStreamWriter();
+  let rows = 0;
+  // rowid ranges instead of OFFSET: each batch is an index range scan, not a re-scan from the start.
+  for (let from = 0; from <= maxRowid || (from === 0 && maxRowid < 0); from += BATCH_ROWS) {
+    const batch = maxRowid < 0
+      ? []
+      : await db.query('investigation.dump', `SELECT ${select} FROM ${quoteId(table)} WHERE rowid >= ${from} AND rowid < ${from + BATCH_ROWS} ORDER BY rowid`);
+    rows += batch.length;
+    const vectors = Object.fromEntries(columns.map((c) => [c.name, vectorFromArray(batch.map((r) => r[c.name]) as never[], ARROW_TYPES[c.type]())]));
+    for (const rb of new Table(vectors).batches) writer.write(rb);
+    if (maxRowid < 0) break;
+  }
+  writer.finish();
+  return { bytes: writer.toUint8Array(true), rows };
+}
+
+/** Appends an Arrow IPC stream written by tableToIpc to the same table in another Db. */
+export async function ipcToTable(db: Db, table: string, bytes: Uint8Array): Promise<void> {
+  await db.insertArrow(table, bytes);
+}

@@ -1,0 +1,165 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openNodeDb } from '../../../main/engine/nodeDb';
+import type { Db } from '../../../shared/db/db';
+import { migrate, SCHEMA_VERSION } from '../../../shared/db/schema';
+import { addManualEvent, addNote, current, history, markRole, overrideClassification, setLinkStatus } from '../../../shared/annotations';
+import { nanos } from '../../../shared/model/ids';
+import {
+  decodeContainer, HASH_PLACEHOLDER, openInvestigation, saveInvestigation, sha256Hex, verifyInvestigation,
+  InvestigationTamperedError, type InvestigationManifest,
+} from '../../../shared/investigation';
+import { encodeContainer } from '../../../shared/investigation/container';
+import { listTables } from '../../../shared/investigation/tableIo';
+import { ANALYSIS, loadIncident } from '../../fixtures/export/incident';
+
+const stamp = { author: 'carol', at: '2026-11-28T08:00:00.000Z' };
+const extras = { appVersion: '0.1.0', createdAt: '2026-11-28T07:00:00.000Z', savedAt: '2026-11-28T08:30:00.000Z', analysis: ANALYSIS, views: [{ name: 'errors only', filter: "severity = 'error'" }], queries: [{ name: 'q', sql: 'SELECT 1' }] };
+
+async function dumpAll(db: Db): Promise<Record<string, unknown[]>> {
+  const out: Record<string, unknown[]> = {};
+  for (const t of await listTables(db)) out[t] = await db.query('t', `SELECT * FROM "${t}" ORDER BY ALL`);
+  return out;
+}
+
+/** Rewrites the manifest and reseals it, as a forger (or an older/newer Driftline) would. */
+async function reseal(bytes: Uint8Array, change: (m: InvestigationManifest) => void): Promise<Uint8Array> {
+  const file = decodeContainer(bytes);
+  const m = structuredClone(file.manifest);
+  change(m);
+  m.sha256 = HASH_PLACEHOLDER;
+  m.sha256 = await sha256Hex(new TextEncoder().encode(JSON.stringify(m)));
+  return encodeContainer(new TextEncoder().encode(JSON.stringify(m)), m.sections.map((s) => file.section(s.name)));
+}
+
+describe('.driftline investigation file', () => {
+  let db: Db;
+  let saved: Uint8Array;
+  beforeAll(async () => {
+    db = await openNodeDb();
+    await migrate(db);
+    await loadIncident(db);
+    await addNote(db, { type: 'divergence', id: 'div-1' }, { bodyMd: 'Agent never re-read.', tags: ['stale'] }, stamp);
+    await setLinkStatus(db, 'n-call->n-write', 'confirmed', 'call id matches', stamp);
+    await markRole(db, { type: 'divergence', id: 'div-1' }, 'root_cause', 'stale read', stamp);
+    await overrideClassification(db, 'stale_context', 'agreed', { ...stamp, at: '2026-11-28T08:01:00.000Z' });
+    await addManualEvent(db, { ts: nanos(1795860060000000000n), message: 'on-call decided to stop the agent' }, stamp);
+    saved = await saveInvestigation(db, extras);
+  });
+  afterAll(() => db.close());
+
+  it('round-trips every table, every annotation version, the analysis, views and queries', async () => {
+    const db2 = await openNodeDb();
+    try {
+      const opened = await openInvestigation(db2, saved);
+      expect(opened.altered).toEqual([]);
+      expect(opened.manifest.schema_version).toBe(SCHEMA_VERSION);
+      expect(opened.analysis).toEqual(ANALYSIS);
+      expect(opened.views).toEqual(extras.views);
+      expect(opened.queries).toEqual(extras.queries);
+      const before = await dumpAll(db);
+      expect(Object.keys(before)).toEqual(expect.arrayContaining(['events', 'sources', 'raw_records', 'import_errors', 'annotation_versions']));
+      expect(before.events.length).toBe(13);
+      expect(await dumpAll(db2)).toEqual(before);
+      expect(await current(db2)).toEqual(await current(db));
+      expect(await history(db2, 'classification')).toEqual(await history(db, 'classification'));
+    } finally {
+      await db2.close();
+    }
+  });
+
+  it('records sources, sections with hashes, and times that were passed in', async () => {
+    const { manifest, altered } = await verifyInvestigation(saved);
+    expect(altered).toEqual([]);
+    expect(manifest.created_at).toBe(extras.createdAt);
+    expect(manifest.saved_at).toBe(extras.savedAt);
+    expect(manifest.sources.map((s) => [s.path, s.sha256, s.clock_offset_ns])).toEqual([
+      ['agent-trace.otlp.json', 'a'.repeat(64), '0'], ['k8s-audit.jsonl', 'b'.repeat(64), '0'], ['app-logs.jsonl', 'c'.repeat(64), '250000000'],
+    ]);
+    expect(manifest.sections.find((s) => s.name === 'table:events')?.rows).toBe(13);
+    expect(manifest.sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(manifest.sha256).not.toBe(HASH_PLACEHOLDER);
+  });
+
+  it('names the section that was altered and refuses to open it', async () => {
+    const file = decodeContainer(saved);
+    const events = file.section('table:events');
+    const tampered = saved.slice();
+    const at = events.byteOffset - saved.byteOffset + Math.floor(events.length / 2);
+    tampered[at] ^= 0x01;
+    expect((await verifyInvestigation(tampered)).altered).toEqual(['table:events']);
+    const db2 = await openNodeDb();
+    try {
+      await expect(openInvestigation(db2, tampered)).rejects.toThrow(InvestigationTamperedError);
+      await expect(openInvestigation(db2, tampered)).rejects.toThrow(/table:events/);
+    } finally {
+      await db2.close();
+    }
+  });
+
+  it('detects a changed manifest (a source hash rewritten) through the seal', async () => {
+    const { manifestBytes } = decodeContainer(saved);
+    const at = new TextDecoder().decode(manifestBytes).indexOf('c'.repeat(64)); // ASCII manifest: char index = byte index
+    expect(at).toBeGreaterThan(0);
+    const forged = saved.slice();
+    forged.fill('d'.charCodeAt(0), manifestBytes.byteOffset - saved.byteOffset + at, manifestBytes.byteOffset - saved.byteOffset + at + 64);
+    expect((await verifyInvestigation(forged)).altered).toEqual(['manifest']);
+  });
+
+  it('refuses a file from a newer schema with a clear message, and a file that is not one', async () => {
+    const newer = await reseal(saved, (m) => { m.schema_version = SCHEMA_VERSION + 1; m.app_version = '9.0.0'; });
+    const db2 = await openNodeDb();
+    try {
+      await expect(openInvestigation(db2, newer)).rejects.toThrow(/schema version \d+, newer than this Driftline supports.*Update Driftline/);
+      await expect(openInvestigation(db2, new TextEncoder().encode('{"not":"a driftline file"}'))).rejects.toThrow(/Not a Driftline investigation file/);
+      await expect(openInvestigation(db2, saved.subarray(0, saved.length - 100))).rejects.toThrow(/truncated/);
+    } finally {
+      await db2.close();
+    }
+  });
+
+  it('opens a file saved at schema version 1 and migrates it', async () => {
+    const old = await openNodeDb();
+    const db2 = await openNodeDb();
+    try {
+      await migrate(old, 1);
+      await loadIncident(old);
+      const bytes = await saveInvestigation(old, { appVersion: '0.0.9', savedAt: '2026-11-01T00:00:00.000Z' });
+      expect(decodeContainer(bytes).manifest.schema_version).toBe(1);
+      const opened = await openInvestigation(db2, bytes);
+      expect(opened.migratedFrom).toBe(1);
+      expect(opened.analysis).toBeNull();
+      const [{ value }] = await db2.query<{ value: string }>('t', "SELECT value FROM meta WHERE key = 'schema_version'");
+      expect(Number(value)).toBe(SCHEMA_VERSION);
+      expect(await db2.query('t', 'SELECT count(*)::INT AS n FROM events')).toEqual([{ n: 12 }]);
+      await addNote(db2, { type: 'event', id: '3' }, { bodyMd: 'works after migration' }, stamp);
+      expect((await current(db2)).map((a) => a.bodyMd)).toEqual(['works after migration']);
+    } finally {
+      await old.close();
+      await db2.close();
+    }
+  });
+
+  it('saves through plain rows on an engine without queryIpc, with the same content', async () => {
+    const rowsOnly: Db = { query: db.query.bind(db), exec: db.exec.bind(db), insertArrow: db.insertArrow.bind(db), close: async () => {} };
+    const bytes = await saveInvestigation(rowsOnly, extras);
+    const db2 = await openNodeDb();
+    try {
+      await openInvestigation(db2, bytes);
+      expect(await dumpAll(db2)).toEqual(await dumpAll(db));
+    } finally {
+      await db2.close();
+    }
+  });
+
+  it('replaces what the target database held', async () => {
+    const db2 = await openNodeDb();
+    try {
+      await migrate(db2);
+      await db2.exec('t', "INSERT INTO events (id, kind, message) VALUES (999, 'log', 'left over')");
+      await openInvestigation(db2, saved);
+      expect(await db2.query('t', 'SELECT count(*)::INT AS n FROM events WHERE id = 999')).toEqual([{ n: 0 }]);
+    } finally {
+      await db2.close();
+    }
+  });
+});
