@@ -7,6 +7,7 @@ import { createDocumentsService } from './services/documents';
 import { createFilesService } from './services/files';
 import { registerIpc } from './services/ipc';
 import { installMenu } from './services/menu';
+import { createRecentList } from './services/recent';
 import { guardContents, guardSession, isAllowedNavigation } from './services/network';
 import { registerAppScheme, serveRenderer } from './services/protocol';
 import { APP_ORIGIN } from './services/staticFiles';
@@ -40,11 +41,16 @@ if (!app.requestSingleInstanceLock()) {
   void app.whenReady().then(() => {
     guardSession(session.defaultSession, (url) => console.warn(`driftline: refused network request to ${url}`));
     serveRenderer(protocol, rendererRoot);
+    const recent = createRecentList(path.join(app.getPath('userData'), 'recent-investigations.json'));
+    const rememberDocument = (file: string) => {
+      app.addRecentDocument(file);
+      recent.add(file).catch((e: unknown) => console.warn(`driftline: could not update the recent list (${String(e)})`));
+    };
     registerIpc(
       ipcMain,
       {
         files: createFilesService(evidencePicker(dialog, parent, process.platform)),
-        documents: createDocumentsService(documentDialogs(dialog, parent)),
+        documents: createDocumentsService(documentDialogs(dialog, parent), { onDocument: rememberDocument }),
         app: { version: async () => app.getVersion() },
       },
       (event) => isAllowedNavigation(event.senderFrame?.url ?? ''),

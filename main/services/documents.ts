@@ -18,7 +18,14 @@ export interface DocumentsService extends DocumentsHost {
   allow(file: string): void;
 }
 
-export function createDocumentsService(dialogs: DocumentDialogs, write = writeFileAtomic): DocumentsService {
+export interface DocumentsOptions {
+  write?: (target: string, data: Uint8Array) => Promise<void>;
+  /** Told about every document the user saved or opened through a dialog (the recent list). */
+  onDocument?: (file: string) => void;
+}
+
+export function createDocumentsService(dialogs: DocumentDialogs, options: DocumentsOptions = {}): DocumentsService {
+  const { write = writeFileAtomic, onDocument = () => {} } = options;
   const chosen = new Set<string>();
   const allow = (file: string) => void chosen.add(path.resolve(file));
 
@@ -31,6 +38,7 @@ export function createDocumentsService(dialogs: DocumentDialogs, write = writeFi
       if (!target) return null;
       await write(target, data);
       allow(target);
+      onDocument(target);
       return target;
     },
 
@@ -47,6 +55,7 @@ export function createDocumentsService(dialogs: DocumentDialogs, write = writeFi
       if (!file) return null;
       const data = new Uint8Array(await fs.readFile(file));
       allow(file);
+      onDocument(file);
       return { path: file, name: path.basename(file), data };
     },
   };

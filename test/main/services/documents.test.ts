@@ -41,7 +41,7 @@ describe('documents service', () => {
 
   it('returns null and writes nothing when the save dialog is cancelled', async () => {
     let wrote = false;
-    const docs = createDocumentsService(dialogs(undefined), async () => void (wrote = true));
+    const docs = createDocumentsService(dialogs(undefined), { write: async () => void (wrote = true) });
     expect(await docs.saveAs('x.md', bytes('x'), [])).toBeNull();
     expect(wrote).toBe(false);
   });
@@ -64,6 +64,19 @@ describe('documents service', () => {
     expect(new TextDecoder().decode(opened?.data)).toBe('saved investigation');
     await docs.writeTo(file, bytes('updated'));
     expect(readFileSync(file, 'utf8')).toBe('updated');
+  });
+
+  it('reports each document saved or opened through a dialog, and nothing on cancel', async () => {
+    const dir = scratch();
+    const saved = path.join(dir, 'saved.driftline');
+    const opened = path.join(dir, 'opened.driftline');
+    writeFileSync(opened, 'x');
+    const seen: string[] = [];
+    const docs = createDocumentsService(dialogs(saved, opened), { onDocument: (f) => seen.push(f) });
+    await docs.saveAs('saved.driftline', bytes('y'), []);
+    await docs.open([]);
+    await createDocumentsService(dialogs(), { onDocument: (f) => seen.push(f) }).open([]);
+    expect(seen).toEqual([saved, opened]);
   });
 
   it('returns null when the open dialog is cancelled', async () => {
