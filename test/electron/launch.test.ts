@@ -19,6 +19,9 @@ function skipReason(): string | undefined {
     (f) => !existsSync(path.join(repoRoot, f)),
   );
   if (missing) return `Electron launch test skipped: ${missing} is missing; run npm run build first.`;
+  if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) {
+    return 'Electron launch test skipped: no display (DISPLAY is unset); run the tests under xvfb-run.';
+  }
   return undefined;
 }
 
