@@ -1,0 +1,124 @@
+// main/index.ts wired against a fake Electron: checks the order (scheme before ready) and that every
+// service is actually connected — the part of the shell that unit tests of services cannot see.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { MenuItemConstructorOptions } from 'electron';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { INVOKE_METHODS, MENU_CHANNEL, channel } from '../../shared/ipc/host';
+
+const fake = vi.hoisted(() => {
+  const calls: string[] = [];
+  const state = {
+    calls,
+    appHandlers: new Map<string, (...a: unknown[]) => unknown>(),
+    ipc: new Map<string, unknown>(),
+    protocolHandler: undefined as undefined | ((r: Request) => Promise<Response>),
+    beforeRequest: undefined as undefined | ((d: { url: string }, cb: (r: { cancel: boolean }) => void) => void),
+    windows: [] as { options: Record<string, unknown>; url?: string; sent: unknown[][] }[],
+    menu: undefined as undefined | MenuItemConstructorOptions[],
+    userData: '',
+    ready: undefined as undefined | (() => void),
+  };
+  return state;
+});
+
+vi.mock('electron', () => {
+  class BrowserWindow {
+    record: (typeof fake.windows)[number];
+    webContents: { send: (...a: unknown[]) => void };
+    constructor(options: Record<string, unknown>) {
+      this.record = { options, sent: [] };
+      fake.windows.push(this.record);
+      fake.calls.push('window');
+      this.webContents = { send: (...a: unknown[]) => this.record.sent.push(a) };
+    }
+    loadURL(url: string) {
+      this.record.url = url;
+      return Promise.resolve();
+    }
+    once() {}
+    on() {}
+    maximize() {}
+    isDestroyed() {
+      return false;
+    }
+  }
+  return {
+    BrowserWindow,
+    screen: { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }] },
+    app: {
+      on: (name: string, fn: (...a: unknown[]) => unknown) => fake.appHandlers.set(name, fn),
+      whenReady: () => new Promise<void>((r) => (fake.ready = r)),
+      requestSingleInstanceLock: () => true,
+      getPath: () => fake.userData,
+      getVersion: () => '0.1.0',
+      isPackaged: false,
+      addRecentDocument: () => {},
+      quit: () => fake.calls.push('quit'),
+    },
+    protocol: {
+      registerSchemesAsPrivileged: (schemes: { scheme: string; privileges: Record<string, boolean> }[]) =>
+        fake.calls.push(`privileged:${schemes.map((s) => `${s.scheme}:${s.privileges.standard && s.privileges.secure}`)}`),
+      handle: (scheme: string, h: (r: Request) => Promise<Response>) => {
+        fake.calls.push(`handle:${scheme}`);
+        fake.protocolHandler = h;
+      },
+    },
+    session: {
+      defaultSession: {
+        webRequest: { onBeforeRequest: (l: typeof fake.beforeRequest) => (fake.beforeRequest = l) },
+        setPermissionRequestHandler: () => {},
+        setPermissionCheckHandler: () => {},
+      },
+    },
+    ipcMain: { handle: (name: string, h: unknown) => fake.ipc.set(name, h) },
+    dialog: {},
+    Menu: {
+      buildFromTemplate: (t: MenuItemConstructorOptions[]) => t,
+      setApplicationMenu: (m: MenuItemConstructorOptions[]) => (fake.menu = m),
+    },
+  };
+});
+
+beforeAll(async () => {
+  fake.userData = mkdtempSync(path.join(tmpdir(), 'driftline-main-'));
+  await import('../../main/index');
+  fake.calls.push('ready');
+  fake.ready!();
+  await new Promise((r) => setTimeout(r, 0));
+});
+afterAll(() => rmSync(fake.userData, { recursive: true, force: true }));
+
+describe('main/index.ts wiring', () => {
+  it('registers the privileged app scheme before ready, then serves it and opens one window', () => {
+    expect(fake.calls[0]).toBe('privileged:app:true');
+    expect(fake.calls.indexOf('ready')).toBeLessThan(fake.calls.indexOf('handle:app'));
+    expect(fake.windows).toHaveLength(1);
+    expect(fake.windows[0].url).toBe('app://driftline/index.html');
+    const prefs = fake.windows[0].options.webPreferences as Record<string, unknown>;
+    expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true });
+    expect(String(prefs.preload)).toMatch(/preload\.cjs$/);
+  });
+
+  it('serves the renderer folder through the app scheme with the CSP', async () => {
+    const res = await fake.protocolHandler!(new Request('app://driftline/index.html'));
+    expect(res.status).toBe(200);
+    expect(await res.text()).toContain('<title>Driftline</title>');
+    expect(res.headers.get('content-security-policy')).toContain("default-src 'self'");
+  });
+
+  it('guards the session and every new web contents', () => {
+    let cancel: boolean | undefined;
+    fake.beforeRequest!({ url: 'https://example.com/' }, (r) => (cancel = r.cancel));
+    expect(cancel).toBe(true);
+    expect(fake.appHandlers.has('web-contents-created')).toBe(true);
+  });
+
+  it('handles every host method and routes menu commands to the window', () => {
+    expect([...fake.ipc.keys()].sort()).toEqual(INVOKE_METHODS.map(channel).sort());
+    const items = fake.menu!.flatMap((m) => (Array.isArray(m.submenu) ? m.submenu : []));
+    (items.find((i) => i.label === 'Save')!.click as () => void)();
+    expect(fake.windows[0].sent).toEqual([[MENU_CHANNEL, 'save']]);
+  });
+});
