@@ -3,8 +3,10 @@ import type { Importer } from './types';
 import { jsonlLog } from './jsonl-log';
 import { k8sAudit } from './k8s-audit';
 import { otlpTrace } from './otlp-trace';
+import { zipkin } from './zipkin';
+import { jaeger } from './jaeger';
 
-export const IMPORTERS: readonly Importer[] = [k8sAudit, otlpTrace, jsonlLog];
+export const IMPORTERS: readonly Importer[] = [k8sAudit, otlpTrace, zipkin, jaeger, jsonlLog];
 
 /** Below this, a file is refused rather than misread. */
 export const MIN_CONFIDENCE = 0.3;

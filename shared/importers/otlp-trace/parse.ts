@@ -5,18 +5,18 @@ import { splitDocuments } from '../otlp/documents';
 import { collectSpans, type SpanInfo } from './spans';
 import { spanToEvents } from './toEvents';
 
+/** Emits the events of spans from any trace format (OTLP, Zipkin, Jaeger), GenAI-aware. */
+export function emitSpanEvents(spans: SpanInfo[], out: OutputBuffer): void {
+  const byId = new Map<string, SpanInfo>();
+  for (const s of spans) byId.set(`${s.traceId}/${s.spanId}`, s);
+  // An execute_tool span yields two records, the call and its result.
+  for (const s of spans) for (const e of spanToEvents(s, byId)) out.events.push(e);
+}
+
 export function createOtlpTraceParser(): RecordParser {
   const out = new OutputBuffer();
   return {
-    push(text) {
-      const spans = collectSpans(splitDocuments(text, out), out);
-      const byId = new Map<string, SpanInfo>();
-      for (const s of spans) byId.set(`${s.traceId}/${s.spanId}`, s);
-      for (const s of spans) {
-        // An execute_tool span yields two records, the call and its result.
-        for (const e of spanToEvents(s, byId)) out.events.push(e);
-      }
-    },
+    push: (text) => emitSpanEvents(collectSpans(splitDocuments(text, out), out), out),
     drain: () => out.take(),
     finish: () => out.take(),
   };

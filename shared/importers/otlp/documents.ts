@@ -1,6 +1,7 @@
 // An OTLP/JSON file is one document, or JSON lines each holding one (the collector's file exporter).
 import { isObject, shortReason, type JsonObject } from '../common/json';
 import type { OutputBuffer } from '../common/output';
+import { lineOfError } from '../common/document';
 
 export interface OtlpDocument {
   doc: JsonObject;
@@ -41,15 +42,4 @@ function tryParse(text: string): { ok: true; value: unknown } | { ok: false; err
   } catch (error) {
     return { ok: false, error };
   }
-}
-
-/** V8 says "at position N" (and sometimes "line L column C"); turn it into a line of the file. */
-function lineOfError(text: string, e: unknown): number {
-  const m = /line (\d+)/.exec(String(e)) ?? undefined;
-  if (m) return Number(m[1]);
-  const p = /position (\d+)/.exec(String(e));
-  const pos = p ? Number(p[1]) : text.length;
-  let line = 1;
-  for (let i = text.indexOf('\n'); i >= 0 && i < pos; i = text.indexOf('\n', i + 1)) line++;
-  return line;
 }

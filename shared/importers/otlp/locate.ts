@@ -1,15 +1,20 @@
-// Finds the line where each span object starts in a pretty-printed document, by walking its `"spanId"` keys in order.
+// Finds the line where each record object starts in a pretty-printed document, by walking its id keys
+// (`"spanId"` for OTLP, `"id"` for Zipkin, `"spanID"` for Jaeger) in document order.
 
 export class SpanLocator {
   private cursor = 0;
   private lineAtCursor = 0;
 
-  constructor(private readonly text: string, private readonly baseLine: number) {}
+  private readonly key: RegExp;
+
+  constructor(private readonly text: string, private readonly baseLine: number, idKey = 'spanId') {
+    this.key = new RegExp(`"${idKey}"\\s*:\\s*"([^"]*)"`, 'g');
+  }
 
   /** Line of the span whose spanId is spelled `id`, searching forward from the previous span. */
   lineOf(id: string): number | undefined {
     if (!this.text || !id) return undefined;
-    const re = /"spanId"\s*:\s*"([^"]*)"/g;
+    const re = this.key;
     re.lastIndex = this.cursor;
     for (let m = re.exec(this.text); m; m = re.exec(this.text)) {
       if (m[1] !== id) continue;

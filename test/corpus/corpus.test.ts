@@ -1,0 +1,76 @@
+// Imports every real-world file under ../shared/corpus and checks what we know about each.
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openNodeDb } from '../../main/engine/nodeDb';
+import { fileSource, listEvidenceFiles } from '../../main/engine/fileSource';
+import type { Db } from '../../shared/db/db';
+import { migrate } from '../../shared/db/schema';
+import { importSource } from '../../shared/importers/pipeline';
+import { repoRoot } from '../shared/importers/helpers';
+
+const corpus = path.resolve(repoRoot, '../shared/corpus');
+const present = existsSync(corpus);
+if (!present) console.warn(`corpus test skipped: ${corpus} is absent (it lives next to the repository, not in it)`);
+
+/** The format each corpus file must be detected as; files not listed are skipped with a printed reason. */
+const EXPECTED: Record<string, string> = {
+  'k8s-audit/falco-k8s-audit-events.jsonl': 'k8s-audit',
+  'otlp/otel-proto-example-trace.json': 'otlp-trace',
+  'otlp/jaeger-ui-otlp-nodejs-sdk-multi.json': 'otlp-trace',
+  'zipkin/smartthings-mobile-web-install.json': 'zipkin',
+  'zipkin/yelp.json': 'zipkin',
+  'zipkin/messaging-kafka.json': 'zipkin',
+  'zipkin/skew.json': 'zipkin',
+  'jaeger/jaeger-ui-genai-agent-trace.json': 'jaeger',
+  'jaeger/jaeger-ui-ride-sharing-pyroscope.json': 'jaeger',
+};
+/** Not evidence: documentation that travels with the data. */
+const NOT_EVIDENCE = new Set(['SOURCES.md', 'logs/LOGHUB-LICENSE.txt']);
+
+/** Records that are not one event each: merged audit stages, tool spans that yield a call and a result. */
+interface Known {
+  events?: number;
+  merged?: number;
+  errors?: number;
+  errorLines?: number[];
+  minEvents?: number;
+}
+const KNOWN: Record<string, Known> = {
+  'zipkin/smartthings-mobile-web-install.json': { events: 1041, errors: 0 },
+  'k8s-audit/falco-k8s-audit-events.jsonl': { events: 37, merged: 2, errors: 1, errorLines: [39] },
+};
+
+describe.skipIf(!present)('real-world corpus', () => {
+  let db: Db;
+  let files: string[] = [];
+  beforeAll(async () => {
+    db = await openNodeDb();
+    await migrate(db);
+    files = (await listEvidenceFiles([corpus])).map((f) => path.relative(corpus, f).split(path.sep).join('/')).filter((f) => !NOT_EVIDENCE.has(f));
+    const skipped = files.filter((f) => !EXPECTED[f]);
+    if (skipped.length) console.warn(`corpus: no importer yet for ${skipped.length} file(s), skipped:\n  ${skipped.join('\n  ')}`);
+  });
+  afterAll(() => db.close());
+
+  it('imports every file whose format is implemented, as that format, with its records accounted for', async () => {
+    const known = Object.keys(EXPECTED).filter((f) => files.includes(f));
+    expect(known.length).toBeGreaterThan(0);
+    for (const rel of known) {
+      const info = await importSource(db, await fileSource(path.join(corpus, rel), rel));
+      expect(info.format, rel).toBe(EXPECTED[rel]);
+      expect(info.events, rel).toBeGreaterThan(0);
+      const k = KNOWN[rel];
+      if (k?.events !== undefined) expect(info.events, rel).toBe(k.events);
+      if (k?.merged !== undefined) expect(info.merged, rel).toBe(k.merged);
+      if (k?.errors !== undefined) expect(info.errors, rel).toBe(k.errors);
+      if (k?.minEvents !== undefined) expect(info.events, rel).toBeGreaterThanOrEqual(k.minEvents);
+      const errs = await db.query<{ line: number }>('t', `SELECT line FROM import_errors WHERE source_id = ${info.id} ORDER BY line`);
+      expect(errs.length, rel).toBe(info.errors);
+      if (k?.errorLines) expect(errs.map((e) => e.line), rel).toEqual(k.errorLines);
+      const [n] = await db.query<{ n: bigint }>('t', `SELECT count(*) AS n FROM events WHERE source_id = ${info.id}`);
+      expect(Number(n.n), rel).toBe(info.events);
+      console.log(`corpus: ${rel} → ${info.format} events=${info.events} merged=${info.merged} errors=${info.errors}`);
+    }
+  });
+});
