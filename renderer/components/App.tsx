@@ -1,0 +1,47 @@
+// The window: toolbar, notices, import progress, then either the empty state or the workspace.
+import { ServicesContext, type AppServices } from '../state/context';
+import { useAppState } from '../hooks/useAppState';
+import { useShortcuts } from '../hooks/useShortcuts';
+import { useTheme } from '../hooks/useTheme';
+import { useDropFiles } from '../hooks/useDropFiles';
+import { Toolbar } from './Toolbar';
+import { EmptyState } from './EmptyState';
+import { ImportProgressList } from './ImportProgressList';
+import { Workspace } from './Workspace';
+import { HelpOverlay } from './HelpOverlay';
+import { SqlConsole } from './SqlConsole';
+
+export function App({ services }: { services: AppServices }) {
+  return (
+    <ServicesContext.Provider value={services}>
+      <Shell />
+    </ServicesContext.Provider>
+  );
+}
+
+function Shell() {
+  useTheme();
+  useShortcuts();
+  const dragging = useDropFiles();
+  const hasData = useAppState((s) => s.dataVersion > 0);
+  const notice = useAppState((s) => s.notice);
+  const helpOpen = useAppState((s) => s.helpOpen);
+  const sqlOpen = useAppState((s) => s.sqlOpen);
+  return (
+    <div className="app">
+      <Toolbar />
+      <div>
+        {notice && (
+          <div className="notice" role="alert" data-testid="notice">
+            {notice}
+          </div>
+        )}
+        <ImportProgressList />
+      </div>
+      <main style={{ minHeight: 0, display: 'grid' }}>{hasData ? <Workspace /> : <EmptyState />}</main>
+      {dragging && <div className="drop-overlay">Drop evidence files or folders to import them</div>}
+      {helpOpen && <HelpOverlay />}
+      {sqlOpen && hasData && <SqlConsole />}
+    </div>
+  );
+}

@@ -1,0 +1,26 @@
+// The top bar: the main verbs, the theme toggle, help.
+import { openEvidence, openSample, showHelp, toggleSql, toggleTheme } from '../actions';
+import { useAppState } from '../hooks/useAppState';
+import { ActionButton } from './ActionButton';
+
+const THEME_LABEL = { system: 'Theme: system', dark: 'Theme: dark', light: 'Theme: light' } as const;
+
+export function Toolbar() {
+  const theme = useAppState((s) => s.theme);
+  const hasData = useAppState((s) => s.dataVersion > 0);
+  const phase = useAppState((s) => s.phase);
+  return (
+    <header className="toolbar" role="banner">
+      <h1>Driftline</h1>
+      <ActionButton action={openEvidence} testId="open-evidence" />
+      {!hasData && <ActionButton action={openSample} testId="open-sample-toolbar" />}
+      {hasData && <ActionButton action={toggleSql} testId="toggle-sql" />}
+      <span className="spacer" />
+      <span className="muted" aria-live="polite" data-testid="phase">
+        {phase === 'starting' ? 'Starting engine…' : phase === 'importing' ? 'Importing…' : phase === 'analyzing' ? 'Analysing…' : ''}
+      </span>
+      <ActionButton action={toggleTheme} testId="theme-toggle" label={THEME_LABEL[theme]} />
+      <ActionButton action={showHelp} testId="help" label="?" />
+    </header>
+  );
+}

@@ -1,0 +1,69 @@
+// The causal graph: Cytoscape with preset positions (time → x, actor lane → y), divergences in their own colour.
+import { useEffect, useRef } from 'react';
+import cytoscape from 'cytoscape';
+import { useAppState } from '../../hooks/useAppState';
+import { useServices } from '../../state/context';
+import { Panel } from '../Panel';
+import { graphStyle } from './cyStyle';
+import { GraphLegend } from './GraphLegend';
+import { useGraphModel } from './useGraphModel';
+import { fitToStory, onNodeTap, revealSelection, toElements } from './graphSync';
+
+declare global {
+  interface Window {
+    /** The live Cytoscape instance, for end-to-end tests and the benchmark. */
+    __driftlineCy?: cytoscape.Core;
+  }
+}
+
+export function CausalGraph() {
+  const services = useServices();
+  const box = useRef<HTMLDivElement>(null);
+  const cy = useRef<cytoscape.Core | null>(null);
+  const graph = useGraphModel();
+  const selected = useAppState((s) => s.selectedEventId);
+  const theme = useAppState((s) => s.theme);
+
+  useEffect(() => {
+    const instance = cytoscape({ container: box.current, style: graphStyle(), wheelSensitivity: 0.3, minZoom: 0.05, maxZoom: 4, boxSelectionEnabled: false });
+    instance.on('tap', 'node', (e) => onNodeTap(e.target, services));
+    cy.current = instance;
+    window.__driftlineCy = instance;
+    const media = matchMedia('(prefers-color-scheme: dark)');
+    const restyle = () => instance.style(graphStyle());
+    media.addEventListener('change', restyle);
+    return () => {
+      media.removeEventListener('change', restyle);
+      instance.destroy();
+      if (window.__driftlineCy === instance) delete window.__driftlineCy;
+    };
+  }, [services]);
+
+  useEffect(() => {
+    cy.current?.style(graphStyle());
+  }, [theme]);
+
+  useEffect(() => {
+    const c = cy.current;
+    if (!c || !graph) return;
+    c.batch(() => {
+      c.elements().remove();
+      c.add(toElements(graph));
+    });
+    c.layout({ name: 'preset', fit: false }).run();
+    fitToStory(c);
+    box.current?.setAttribute('data-node-count', String(c.nodes(':childless').not('.lane-label').length));
+    revealSelection(c, services.store.get().selectedEventId);
+  }, [graph, services]);
+
+  useEffect(() => {
+    if (cy.current) revealSelection(cy.current, selected);
+  }, [selected]);
+
+  return (
+    <Panel title="Causal graph" testId="causal-graph" className="graph" tools={<span className="muted" style={{ fontWeight: 400 }}>time → (quiet gaps shortened) · one lane per actor</span>}>
+      <div ref={box} className="cy" role="img" aria-label="Causal graph of the incident: time left to right, one lane per actor" data-testid="cy" />
+      <GraphLegend />
+    </Panel>
+  );
+}

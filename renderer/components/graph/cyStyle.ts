@@ -1,0 +1,25 @@
+// Cytoscape's stylesheet, built from the CSS theme variables (Cytoscape draws on canvas and cannot read CSS).
+import type cytoscape from 'cytoscape';
+
+const v = (name: string) => getComputedStyle(document.documentElement).getPropertyValue(name).trim() || '#888';
+
+export function graphStyle(): cytoscape.StylesheetJson {
+  return [
+    { selector: 'node', style: { 'background-color': v('--system'), label: 'data(label)', 'font-size': 9, color: v('--text'), 'text-valign': 'bottom', 'text-margin-y': 2, width: 12, height: 12, 'text-max-width': '140px', 'text-wrap': 'ellipsis', 'min-zoomed-font-size': 7 } },
+    { selector: 'node.actor-agent', style: { 'background-color': v('--agent'), shape: 'round-rectangle' } },
+    { selector: 'node.actor-human', style: { 'background-color': v('--human'), shape: 'diamond', width: 14, height: 14 } },
+    { selector: 'node.sev-warn', style: { 'background-color': v('--warn') } },
+    { selector: 'node.sev-error, node.sev-fatal', style: { 'background-color': v('--error') } },
+    { selector: 'node.cluster', style: { shape: 'round-rectangle', width: 26, height: 14, 'border-width': 2, 'border-color': v('--text'), 'font-weight': 'bold' } },
+    { selector: 'node.divergence', style: { 'background-color': v('--divergence'), shape: 'star', width: 26, height: 26, 'font-size': 10, 'font-weight': 'bold', color: v('--divergence'), 'text-valign': 'top', 'text-margin-y': -4 } },
+    { selector: 'node.finding', style: { shape: 'hexagon', 'background-color': v('--accent') } },
+    { selector: 'node.lane-label', style: { shape: 'rectangle', width: 1, height: 1, 'background-opacity': 0, label: 'data(label)', 'text-valign': 'center', 'text-halign': 'left', 'font-size': 11, color: v('--muted'), events: 'no' } },
+    { selector: 'node:selected', style: { 'border-width': 3, 'border-color': v('--selection'), 'underlay-color': v('--selection'), 'underlay-opacity': 0.6, 'underlay-padding': 4 } },
+    { selector: 'edge', style: { width: 1.5, 'line-color': v('--muted'), 'target-arrow-color': v('--muted'), 'target-arrow-shape': 'triangle', 'curve-style': 'bezier', 'arrow-scale': 0.8, opacity: 0.8 } },
+    { selector: 'edge.weak', style: { 'line-style': 'dashed', opacity: 0.6 } },
+    { selector: 'edge.path', style: { width: 3, 'line-color': v('--accent'), 'target-arrow-color': v('--accent'), opacity: 1 } },
+    { selector: 'edge.divergence-edge', style: { width: 2.5, 'line-color': v('--divergence'), 'target-arrow-color': v('--divergence'), 'line-style': 'solid', opacity: 1 } },
+    { selector: 'edge.edge-believed', style: { 'line-color': v('--believed'), 'target-arrow-color': v('--believed'), 'line-style': 'dashed' } },
+    { selector: 'edge.edge-actual', style: { 'line-color': v('--actual'), 'target-arrow-color': v('--actual') } },
+  ];
+}

@@ -1,0 +1,56 @@
+// Free-text search and field filters over the event table; typing is debounced so every key is not a query.
+import { useEffect, useState } from 'react';
+import { useAppState } from '../../hooks/useAppState';
+import { useQuery } from '../../hooks/useQuery';
+import { useServices } from '../../state/context';
+import { distinctValues } from '../../queries/events';
+import { NO_FILTER, type EventFilter } from '../../state/appState';
+
+export function FilterBar() {
+  const { store } = useServices();
+  const filter = useAppState((s) => s.filter);
+  const version = useAppState((s) => s.dataVersion);
+  const [text, setText] = useState(filter.text);
+  const actors = useQuery((e) => distinctValues(e, 'actor'), [version]).data ?? [];
+  const kinds = useQuery((e) => distinctValues(e, 'kind'), [version]).data ?? [];
+  const severities = useQuery((e) => distinctValues(e, 'severity'), [version]).data ?? [];
+
+  useEffect(() => {
+    if (text === store.get().filter.text) return;
+    const t = setTimeout(() => store.set((s) => ({ filter: { ...s.filter, text } })), 200);
+    return () => clearTimeout(t);
+  }, [text, store]);
+
+  const set = (patch: Partial<EventFilter>) => store.set((s) => ({ filter: { ...s.filter, ...patch } }));
+  return (
+    <div className="filters" role="search">
+      <input type="search" data-testid="search" placeholder="Search messages, actors, resources  (/)" aria-label="Search events" value={text} onChange={(e) => setText(e.target.value)} />
+      <Select label="Actor" value={filter.actor} options={actors} onChange={(actor) => set({ actor })} />
+      <Select label="Kind" value={filter.kind} options={kinds} onChange={(kind) => set({ kind })} />
+      <Select label="Severity" value={filter.severity} options={severities} onChange={(severity) => set({ severity })} />
+      <button
+        type="button"
+        className="btn small"
+        onClick={() => {
+          setText('');
+          store.set({ filter: NO_FILTER });
+        }}
+      >
+        Clear
+      </button>
+    </div>
+  );
+}
+
+function Select({ label, value, options, onChange }: { label: string; value: string; options: string[]; onChange: (v: string) => void }) {
+  return (
+    <select aria-label={`Filter by ${label.toLowerCase()}`} data-testid={`filter-${label.toLowerCase()}`} value={value} onChange={(e) => onChange(e.target.value)}>
+      <option value="">{label}: all</option>
+      {options.map((o) => (
+        <option key={o} value={o}>
+          {o}
+        </option>
+      ))}
+    </select>
+  );
+}

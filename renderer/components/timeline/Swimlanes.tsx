@@ -1,0 +1,55 @@
+// One strip per actor on a shared, linear time axis; each cell's strength is how many events fall in it,
+// red marks errors, a pink tick marks writes. Aggregated in SQL, so it draws the same at a million events.
+import { useAppState } from '../../hooks/useAppState';
+import { useQuery } from '../../hooks/useQuery';
+import { laneDensity, type LaneBucket } from '../../queries/lanes';
+import { clock } from '../format';
+
+const COLOR: Record<string, string> = { agent: 'var(--agent)', human: 'var(--human)', system: 'var(--system)' };
+const ORDER: Record<string, number> = { agent: 0, human: 1, system: 2 };
+
+export function Swimlanes() {
+  const version = useAppState((s) => s.dataVersion);
+  const { data } = useQuery((e) => laneDensity(e), [version]);
+  if (!data || !data.rows.length) return null;
+  const lanes = groupLanes(data.rows);
+  const max = Math.max(...data.rows.map((r) => r.n));
+  return (
+    <div className="swimlanes" data-testid="swimlanes" role="img" aria-label={`Activity of ${lanes.length} actors from ${clock(data.t0)} to ${clock(data.t1)} UTC`}>
+      {lanes.map(([lane, cells]) => (
+        <Lane key={lane} lane={lane} cells={cells} buckets={data.buckets} max={max} />
+      ))}
+      <div className="axis">
+        <span>{clock(data.t0)}</span>
+        <span>{clock(data.t1)} UTC</span>
+      </div>
+    </div>
+  );
+}
+
+function Lane({ lane, cells, buckets, max }: { lane: string; cells: LaneBucket[]; buckets: number; max: number }) {
+  const name = lane.startsWith('svc:') ? lane.slice(4) : lane;
+  return (
+    <>
+      <div className="lane-name" title={name}>{name}</div>
+      <svg viewBox={`0 0 ${buckets} 12`} preserveAspectRatio="none" aria-hidden="true">
+        {cells.map((c) => (
+          <rect key={c.bucket} x={c.bucket} y={1} width={1} height={10} fill={c.errors ? 'var(--error)' : (COLOR[c.actorType] ?? 'var(--system)')} opacity={0.3 + 0.7 * Math.sqrt(c.n / max)}>
+            <title>{`${name}: ${c.n} events${c.errors ? `, ${c.errors} errors` : ''}${c.writes ? `, ${c.writes} writes` : ''}`}</title>
+          </rect>
+        ))}
+        {cells
+          .filter((c) => c.writes)
+          .map((c) => (
+            <rect key={`w${c.bucket}`} x={c.bucket + 0.35} y={0} width={0.3} height={12} fill="var(--divergence)" />
+          ))}
+      </svg>
+    </>
+  );
+}
+
+function groupLanes(rows: LaneBucket[]): [string, LaneBucket[]][] {
+  const m = new Map<string, LaneBucket[]>();
+  for (const r of rows) (m.get(r.lane) ?? m.set(r.lane, []).get(r.lane)!).push(r);
+  return [...m.entries()].sort(([, a], [, b]) => (ORDER[a[0].actorType] ?? 3) - (ORDER[b[0].actorType] ?? 3) || a[0].bucket - b[0].bucket);
+}

@@ -1,0 +1,43 @@
+// Rows of the filtered event table, fetched a page at a time as they scroll into view and cached.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useServices } from '../../state/context';
+import { pageEvents, type TableRow } from '../../queries/events';
+import type { EventFilter } from '../../state/appState';
+import { pagesFor, type RowRange } from './virtualRange';
+
+export const PAGE_SIZE = 256;
+
+export function useEventPages(filter: EventFilter, version: number, range: RowRange): (index: number) => TableRow | undefined {
+  const { engine } = useServices();
+  const pages = useRef(new Map<number, TableRow[]>());
+  const loading = useRef(new Set<number>());
+  const generation = useRef(0);
+  const [, setTick] = useState(0);
+
+  useEffect(() => {
+    // New filter or new data: every cached page is wrong now.
+    generation.current++;
+    pages.current = new Map();
+    loading.current = new Set();
+    setTick((t) => t + 1);
+  }, [filter, version]);
+
+  useEffect(() => {
+    const gen = generation.current;
+    for (const p of pagesFor(range, PAGE_SIZE)) {
+      if (pages.current.has(p) || loading.current.has(p)) continue;
+      loading.current.add(p);
+      pageEvents(engine, filter, p * PAGE_SIZE, PAGE_SIZE).then(
+        (rows) => {
+          if (gen !== generation.current) return;
+          pages.current.set(p, rows);
+          loading.current.delete(p);
+          setTick((t) => t + 1);
+        },
+        () => gen === generation.current && loading.current.delete(p),
+      );
+    }
+  });
+
+  return useCallback((index: number) => pages.current.get(Math.floor(index / PAGE_SIZE))?.[index % PAGE_SIZE], []);
+}

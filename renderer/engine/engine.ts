@@ -1,0 +1,109 @@
+// The engine that lives in the worker: owns the database, runs imports one file at a time, answers queries.
+import { migrate } from '../../shared/db/schema';
+import type { Db } from '../../shared/db/db';
+import { toWireError, fromWireError, type WireError } from '../../shared/ipc/host';
+import { blobByteSource, cancellable, hostByteSource, CancelledError } from './byteSources';
+import { openBrowserDb } from './browserDb';
+import { runAnalysis, runImport } from './pipelines';
+import type { ChunkReply, EngineMessage, EngineRequest, EngineRequests, ImportSummary, WireFile } from './protocol';
+
+type Post = (message: EngineMessage) => void;
+
+export class Engine {
+  private db: Promise<{ db: Db; version: string; ms: number }> | null = null;
+  private abort = new AbortController();
+  private nextChunk = 1;
+  private readonly pendingChunks = new Map<number, { resolve: (b: Uint8Array) => void; reject: (e: Error) => void }>();
+
+  constructor(private readonly post: Post) {}
+
+  /** Entry for every message from the UI thread. */
+  onMessage(msg: EngineRequest | ChunkReply): void {
+    if (msg.type === 'chunk-reply') return this.settleChunk(msg);
+    this.dispatch(msg).then(
+      (data) => this.post({ id: msg.id, type: 'ok', data }),
+      (e: unknown) => this.post({ id: msg.id, type: 'error', data: toWireError(e, e instanceof CancelledError ? 'cancelled' : 'internal') }),
+    );
+  }
+
+  private async dispatch(msg: EngineRequest): Promise<EngineRequests[EngineRequest['type']]['result']> {
+    switch (msg.type) {
+      case 'open': {
+        const { ms, version } = await this.open();
+        return { ms, version };
+      }
+      case 'import':
+        return this.importFiles(msg.id, msg.data.files);
+      case 'cancel':
+        this.abort.abort();
+        return null;
+      case 'query': {
+        const { db } = await this.open();
+        return db.query(msg.data.tag, msg.data.sql, msg.data.params);
+      }
+      case 'analyze':
+        return runAnalysis((await this.open()).db);
+      case 'reset':
+        await this.reset();
+        return null;
+    }
+  }
+
+  private open() {
+    this.db ??= (async () => {
+      const start = performance.now();
+      const { db, version } = await openBrowserDb();
+      await migrate(db);
+      return { db, version, ms: performance.now() - start };
+    })();
+    return this.db;
+  }
+
+  private async reset() {
+    const old = this.db;
+    this.db = null;
+    if (old) await (await old).db.close();
+  }
+
+  private async importFiles(id: number, files: WireFile[]): Promise<ImportSummary[]> {
+    const { db } = await this.open();
+    this.abort = new AbortController();
+    const signal = this.abort.signal;
+    const results: ImportSummary[] = [];
+    for (const f of files) {
+      const start = performance.now();
+      const base = { path: f.path, sourceId: null, events: 0, errors: 0, cancelled: false };
+      if (signal.aborted) {
+        results.push({ ...base, ms: 0, cancelled: true });
+        continue;
+      }
+      const src = f.kind === 'blob'
+        ? blobByteSource(f.blob, f.name, f.path)
+        : hostByteSource(f.handle, f.name, f.path, f.size, (h, o, l) => this.readChunk(h, o, l));
+      try {
+        const out = await runImport(db, cancellable(src, signal), (p) => this.post({ id, type: 'progress', data: p }), signal);
+        results.push({ ...base, ...out, ms: performance.now() - start });
+      } catch (e) {
+        const cancelled = e instanceof CancelledError || signal.aborted;
+        results.push({ ...base, ms: performance.now() - start, cancelled, error: toWireError(e, cancelled ? 'cancelled' : 'invalid') });
+      }
+    }
+    return results;
+  }
+
+  private readChunk(handle: string, offset: number, length: number): Promise<Uint8Array> {
+    const id = this.nextChunk++;
+    return new Promise((resolve, reject) => {
+      this.pendingChunks.set(id, { resolve, reject });
+      this.post({ id, type: 'chunk', data: { handle, offset, length } });
+    });
+  }
+
+  private settleChunk(reply: ChunkReply) {
+    const pending = this.pendingChunks.get(reply.id);
+    if (!pending) return;
+    this.pendingChunks.delete(reply.id);
+    if (reply.data.bytes) pending.resolve(reply.data.bytes);
+    else pending.reject(fromWireError(reply.data.error as WireError));
+  }
+}

@@ -1,0 +1,106 @@
+// The UI's event queries (tagged, typed, converted here so components get domain-shaped rows).
+import type { EngineClient } from '../engine/client';
+import type { GraphEvent } from '../../shared/graph/types';
+import type { EventFilter } from '../state/appState';
+import { filterWhere } from './filterSql';
+import { WRITE_ACTIONS } from '../../shared/model/event';
+
+const WRITE_SQL = [...WRITE_ACTIONS].map((a) => `'${a}'`).join(', ');
+
+export interface TableRow {
+  id: number;
+  ts: bigint;
+  kind: string;
+  actor: string;
+  actorType: string;
+  service: string;
+  resource: string;
+  action: string;
+  severity: string;
+  message: string;
+}
+
+const TABLE_COLS = 'id, ts, kind, actor, actor_type AS "actorType", service, resource, action, severity, message';
+
+export async function countEvents(engine: EngineClient, f: EventFilter): Promise<number> {
+  const w = filterWhere(f);
+  const rows = await engine.query<{ n: bigint }>('events.count', `SELECT count(*) AS n FROM events ${w.sql}`, w.params);
+  return Number(rows[0]?.n ?? 0);
+}
+
+export async function pageEvents(engine: EngineClient, f: EventFilter, offset: number, limit: number): Promise<TableRow[]> {
+  const w = filterWhere(f);
+  return engine.query<TableRow & Record<string, unknown>>(
+    'events.page',
+    `SELECT ${TABLE_COLS} FROM events ${w.sql} ORDER BY ts, id LIMIT ${limit | 0} OFFSET ${offset | 0}`,
+    w.params,
+  );
+}
+
+/** Position of an event in the filtered, time-ordered table (null when the filter hides it). */
+export async function rowIndexOf(engine: EngineClient, f: EventFilter, id: number): Promise<number | null> {
+  const w = filterWhere(f);
+  const and = w.sql ? `${w.sql} AND` : 'WHERE';
+  const rows = await engine.query<{ n: bigint; present: bigint }>(
+    'events.rowIndex',
+    `WITH me AS (SELECT ts, id FROM events WHERE id = ?)
+     SELECT (SELECT count(*) FROM events, me ${and} (events.ts < me.ts OR (events.ts = me.ts AND events.id < me.id))) AS n,
+            (SELECT count(*) FROM events ${and} id = ?) AS present`,
+    [id, ...w.params, ...w.params, id],
+  );
+  return rows[0] && Number(rows[0].present) > 0 ? Number(rows[0].n) : null;
+}
+
+export interface EventDetail extends TableRow {
+  sourceId: number;
+  sourceLine: number;
+  sourcePointer: string;
+  endTs: bigint | null;
+  traceId: string;
+  spanId: string;
+  parentSpanId: string;
+  callId: string;
+  attributes: string;
+  path: string | null;
+  format: string | null;
+  raw: string | null;
+}
+
+export async function eventDetail(engine: EngineClient, id: number): Promise<EventDetail | null> {
+  const rows = await engine.query<EventDetail & Record<string, unknown>>(
+    'events.detail',
+    `SELECT e.id, e.ts, e.kind, e.actor, e.actor_type AS "actorType", e.service, e.resource, e.action, e.severity, e.message,
+            e.source_id AS "sourceId", e.source_line AS "sourceLine", e.source_pointer AS "sourcePointer", e.end_ts AS "endTs",
+            e.trace_id AS "traceId", e.span_id AS "spanId", e.parent_span_id AS "parentSpanId", e.call_id AS "callId", e.attributes,
+            s.path, s.format, r.raw
+       FROM events e LEFT JOIN sources s ON s.id = e.source_id LEFT JOIN raw_records r ON r.event_id = e.id
+      WHERE e.id = ?`,
+    [id],
+  );
+  return rows[0] ?? null;
+}
+
+/**
+ * Events worth drawing in the graph: what agents and people did, tool calls and results, writes, alerts,
+ * warnings and errors, and whatever a finding cites. Routine system reads and lease renewals stay in the
+ * table only. Capped, because past a few thousand elements a graph stops being readable.
+ */
+export async function graphEvents(engine: EngineClient, cited: number[], limit = 20000): Promise<GraphEvent[]> {
+  const citedSql = cited.length ? `OR id IN (${cited.map((n) => n | 0).join(',')})` : '';
+  return engine.query<GraphEvent & Record<string, unknown>>(
+    'events.graph',
+    `SELECT id, ts, actor, actor_type AS "actorType", kind, service, resource, action, severity, message, call_id AS "callId"
+       FROM events
+      WHERE severity IN ('warn', 'error', 'fatal')
+         OR actor_type IN ('agent', 'human')
+         OR kind IN ('alert', 'k8s_event', 'agent_run', 'tool_call', 'tool_result', 'user_message', 'agent_message')
+         OR (kind = 'audit' AND action IN (${WRITE_SQL}) AND resource NOT LIKE '%/lease/%')
+         ${citedSql}
+      ORDER BY ts, id LIMIT ${limit | 0}`,
+  );
+}
+
+export async function distinctValues(engine: EngineClient, column: 'actor' | 'kind' | 'severity'): Promise<string[]> {
+  const rows = await engine.query<{ v: string }>(`events.distinct.${column}`, `SELECT DISTINCT ${column} AS v FROM events WHERE ${column} <> '' ORDER BY 1 LIMIT 500`);
+  return rows.map((r) => r.v);
+}

@@ -1,0 +1,62 @@
+// Everything the views share: what was imported, the analysis, the selection, the filter, the theme.
+import type { AnalysisV1 } from '../../shared/analysis/types';
+import type { ImportProgress } from '../../shared/importers/types';
+import type { ImportSummary } from '../engine/protocol';
+import { Store } from './store';
+
+export type Phase = 'starting' | 'empty' | 'importing' | 'analyzing' | 'ready';
+export type Theme = 'system' | 'light' | 'dark';
+
+export interface FileProgress extends ImportProgress {
+  done: boolean;
+  cancelled: boolean;
+  error?: string;
+}
+
+export interface EventFilter {
+  text: string;
+  actor: string;
+  kind: string;
+  severity: string;
+}
+
+export const NO_FILTER: EventFilter = { text: '', actor: '', kind: '', severity: '' };
+
+export interface AppState {
+  phase: Phase;
+  engineMs: number | null;
+  progress: FileProgress[];
+  imports: ImportSummary[];
+  analysis: AnalysisV1 | null;
+  /** Problem to show a person, in words, with what to do next. */
+  notice: string | null;
+  /** Bumped after every import so queries re-run. */
+  dataVersion: number;
+  selectedEventId: number | null;
+  selectedDivergenceId: string | null;
+  filter: EventFilter;
+  theme: Theme;
+  helpOpen: boolean;
+  sqlOpen: boolean;
+  expandedClusters: ReadonlySet<string>;
+}
+
+export const initialState: AppState = {
+  phase: 'starting',
+  engineMs: null,
+  progress: [],
+  imports: [],
+  analysis: null,
+  notice: null,
+  dataVersion: 0,
+  selectedEventId: null,
+  selectedDivergenceId: null,
+  filter: NO_FILTER,
+  theme: 'system',
+  helpOpen: false,
+  sqlOpen: false,
+  expandedClusters: new Set(),
+};
+
+export type AppStore = Store<AppState>;
+export const createAppStore = () => new Store<AppState>(initialState);
