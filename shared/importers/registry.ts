@@ -5,8 +5,11 @@ import { k8sAudit } from './k8s-audit';
 import { otlpTrace } from './otlp-trace';
 import { zipkin } from './zipkin';
 import { jaeger } from './jaeger';
+import { syslog } from './syslog';
+import { criLog } from './cri-log';
+import { textLog } from './text-log';
 
-export const IMPORTERS: readonly Importer[] = [k8sAudit, otlpTrace, zipkin, jaeger, jsonlLog];
+export const IMPORTERS: readonly Importer[] = [k8sAudit, otlpTrace, zipkin, jaeger, jsonlLog, syslog, criLog, textLog];
 
 /** Below this, a file is refused rather than misread. */
 export const MIN_CONFIDENCE = 0.3;

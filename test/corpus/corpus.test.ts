@@ -24,6 +24,13 @@ const EXPECTED: Record<string, string> = {
   'zipkin/skew.json': 'zipkin',
   'jaeger/jaeger-ui-genai-agent-trace.json': 'jaeger',
   'jaeger/jaeger-ui-ride-sharing-pyroscope.json': 'jaeger',
+  'logs/loghub-HDFS_2k.log': 'text-log',
+  'logs/loghub-OpenStack_2k.log': 'text-log',
+  'logs/loghub-Linux_2k.log': 'syslog',
+  'logs/loghub-OpenSSH_2k.log': 'syslog',
+  'logs/plaso-k8s-cri-container.log': 'cri-log',
+  'logs/plaso-rsyslog-rfc5424.log': 'syslog',
+  'logs/plaso-syslog.log': 'syslog',
 };
 /** Not evidence: documentation that travels with the data. */
 const NOT_EVIDENCE = new Set(['SOURCES.md', 'logs/LOGHUB-LICENSE.txt']);
@@ -39,6 +46,10 @@ interface Known {
 const KNOWN: Record<string, Known> = {
   'zipkin/smartthings-mobile-web-install.json': { events: 1041, errors: 0 },
   'k8s-audit/falco-k8s-audit-events.jsonl': { events: 37, merged: 2, errors: 1, errorLines: [39] },
+  'logs/loghub-HDFS_2k.log': { events: 2000, errors: 0 },
+  'logs/loghub-OpenStack_2k.log': { events: 2000, errors: 0 },
+  'logs/loghub-Linux_2k.log': { events: 2000, errors: 0 },
+  'logs/loghub-OpenSSH_2k.log': { events: 2000, errors: 0 },
 };
 
 describe.skipIf(!present)('real-world corpus', () => {
