@@ -10,7 +10,7 @@ const typeOk = (t: string, v: unknown): boolean =>
   : typeof v === t;
 
 export function validate(schema: Schema, value: unknown, root: Schema = schema, at = '$'): string[] {
-  if (typeof schema.$ref === 'string') return validate(root.$defs && (root.$defs as Schema)[schema.$ref.split('/').pop()!] as Schema, value, root, at);
+  if (typeof schema.$ref === 'string') return validate((root.$defs as Record<string, Schema>)[schema.$ref.split('/').pop()!], value, root, at);
   const errs: string[] = [];
   if (schema.type !== undefined) {
     const types = ([] as string[]).concat(schema.type as string | string[]);

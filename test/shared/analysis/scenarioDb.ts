@@ -19,13 +19,19 @@ export async function scenarioDb(events: ScenarioEvent[]): Promise<Db> {
     await db.query('test.source', 'INSERT INTO sources (id, path, size, sha256, format, confidence, parser_version, events, merged, errors, clock_offset_ns) VALUES (?, ?, 0, ?, ?, 1, 1, ?, 0, 0, 0)',
       [i + 1, p, 'sha-' + p, p.endsWith('.jsonl') ? 'k8s-audit' : 'otlp-trace', events.filter((e) => e.source === p).length]);
   }
-  for (const [i, e] of events.entries()) {
-    const ts = parseIsoNanos(e.at);
-    if (ts === undefined) throw new Error('bad time ' + e.at);
-    await db.query('test.event', `INSERT INTO events VALUES (?, ?, ?, ?, CAST(? AS BIGINT), NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, [
-      i + 1, paths.indexOf(e.source) + 1, e.line, e.sourcePointer ?? "", String(ts), e.kind ?? 'log', e.actor ?? '', e.actorType ?? 'unknown', e.service ?? '',
-      e.resource ?? '', e.action ?? '', e.severity ?? 'info', e.message ?? '', e.traceId ?? '', e.spanId ?? '', e.parentSpanId ?? '', e.callId ?? '', JSON.stringify(e.attributes ?? {}),
-    ]);
+  // Many rows per statement: scenarios with log traffic have hundreds of events.
+  const ROW = '(?, ?, ?, ?, CAST(? AS BIGINT), NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)';
+  for (let start = 0; start < events.length; start += 200) {
+    const chunk = events.slice(start, start + 200);
+    const params = chunk.flatMap((e, j) => {
+      const ts = parseIsoNanos(e.at);
+      if (ts === undefined) throw new Error('bad time ' + e.at);
+      return [
+        start + j + 1, paths.indexOf(e.source) + 1, e.line, e.sourcePointer ?? '', String(ts), e.kind ?? 'log', e.actor ?? '', e.actorType ?? 'unknown', e.service ?? '',
+        e.resource ?? '', e.action ?? '', e.severity ?? 'info', e.message ?? '', e.traceId ?? '', e.spanId ?? '', e.parentSpanId ?? '', e.callId ?? '', JSON.stringify(e.attributes ?? {}),
+      ];
+    });
+    await db.query('test.events', `INSERT INTO events VALUES ${chunk.map(() => ROW).join(', ')}`, params);
   }
   return db;
 }
