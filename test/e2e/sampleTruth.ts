@@ -1,0 +1,48 @@
+// What the app must show for the sample, computed independently in Node with the same shared importers
+// and analysis over the duckdb-wasm Node build (the CLI's engine), never hard-coded.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { openNodeDb } from '../../main/engine/nodeDb';
+import { migrate } from '../../shared/db/schema';
+import { importSource } from '../../shared/importers/pipeline';
+import { analyze } from '../../shared/analysis/analyze';
+import type { AnalysisV1 } from '../../shared/analysis/types';
+
+export const SAMPLE_DIR = path.resolve(import.meta.dirname, '../../assets/samples/payments-scale-down');
+/** The order the tests hand files to the app; ids depend on it. */
+export const SAMPLE_FILES = ['app-logs.jsonl', 'k8s-audit.jsonl', 'agent-trace.otlp.json'].map((f) => path.join(SAMPLE_DIR, f));
+
+export interface SampleTruth {
+  events: number;
+  analysis: AnalysisV1;
+  raw: Map<number, string>;
+}
+
+let cached: Promise<SampleTruth> | null = null;
+
+export function sampleTruth(): Promise<SampleTruth> {
+  cached ??= (async () => {
+    const db = await openNodeDb();
+    await migrate(db);
+    for (const file of SAMPLE_FILES) {
+      const buf = readFileSync(file);
+      const name = path.basename(file);
+      await importSource(db, { name, path: name, size: buf.length, read: async (o, l) => new Uint8Array(buf.subarray(o, o + l)) });
+    }
+    const [{ n }] = await db.query<{ n: bigint }>('truth.count', 'SELECT count(*) AS n FROM events');
+    const analysis = await analyze(db);
+    const rows = await db.query<{ event_id: number; raw: string }>('truth.raw', 'SELECT event_id, raw FROM raw_records');
+    await db.close();
+    return { events: Number(n), analysis, raw: new Map(rows.map((r) => [r.event_id, r.raw])) };
+  })();
+  return cached;
+}
+
+/** The JSON value at an RFC 6901 pointer, for records cut out of one document (an OTLP span). */
+export function atPointer(doc: unknown, pointer: string): unknown {
+  return pointer
+    .split('/')
+    .slice(1)
+    .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .reduce<unknown>((v, key) => (v as Record<string, unknown>)?.[key], doc);
+}
