@@ -8,8 +8,10 @@ import { jaeger } from './jaeger';
 import { syslog } from './syslog';
 import { criLog } from './cri-log';
 import { textLog } from './text-log';
+import { cloudTrail } from './cloudtrail';
+import { azureActivity } from './azure-activity';
 
-export const IMPORTERS: readonly Importer[] = [k8sAudit, otlpTrace, zipkin, jaeger, jsonlLog, syslog, criLog, textLog];
+export const IMPORTERS: readonly Importer[] = [k8sAudit, otlpTrace, zipkin, jaeger, cloudTrail, azureActivity, jsonlLog, syslog, criLog, textLog];
 
 /** Below this, a file is refused rather than misread. */
 export const MIN_CONFIDENCE = 0.3;

@@ -31,6 +31,8 @@ const EXPECTED: Record<string, string> = {
   'logs/plaso-k8s-cri-container.log': 'cri-log',
   'logs/plaso-rsyslog-rfc5424.log': 'syslog',
   'logs/plaso-syslog.log': 'syslog',
+  'cloudtrail/plaso-aws-cloudtrail-lookup-events.jsonl': 'cloudtrail',
+  'cloudtrail/plaso-azure-activity-log.jsonl': 'azure-activity',
 };
 /** Not evidence: documentation that travels with the data. */
 const NOT_EVIDENCE = new Set(['SOURCES.md', 'logs/LOGHUB-LICENSE.txt']);
@@ -47,6 +49,8 @@ const KNOWN: Record<string, Known> = {
   'zipkin/smartthings-mobile-web-install.json': { events: 1041, errors: 0 },
   'k8s-audit/falco-k8s-audit-events.jsonl': { events: 37, merged: 2, errors: 1, errorLines: [39] },
   'logs/loghub-HDFS_2k.log': { events: 2000, errors: 0 },
+  'cloudtrail/plaso-aws-cloudtrail-lookup-events.jsonl': { events: 6, errors: 0 },
+  'cloudtrail/plaso-azure-activity-log.jsonl': { events: 4, errors: 0 },
   'logs/loghub-OpenStack_2k.log': { events: 2000, errors: 0 },
   'logs/loghub-Linux_2k.log': { events: 2000, errors: 0 },
   'logs/loghub-OpenSSH_2k.log': { events: 2000, errors: 0 },

@@ -18,14 +18,27 @@ export class SpanLocator {
     re.lastIndex = this.cursor;
     for (let m = re.exec(this.text); m; m = re.exec(this.text)) {
       if (m[1] !== id) continue;
-      const brace = this.text.lastIndexOf('{', m.index);
-      const start = Math.max(brace, this.cursor);
+      const start = Math.max(this.openingBrace(m.index), this.cursor);
       this.advance(start);
       const line = this.baseLine + this.lineAtCursor;
       this.advance(re.lastIndex);
       return line;
     }
     return undefined;
+  }
+
+  /** The `{` that opens the object holding `pos`, skipping nested objects that come before the id key. */
+  private openingBrace(pos: number): number {
+    let depth = 0;
+    for (let i = pos - 1; i >= this.cursor; i--) {
+      const c = this.text.charCodeAt(i);
+      if (c === 125) depth++; // }
+      else if (c === 123) {
+        if (depth === 0) return i;
+        depth--;
+      }
+    }
+    return this.cursor;
   }
 
   private advance(pos: number): void {
