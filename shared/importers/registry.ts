@@ -10,8 +10,11 @@ import { criLog } from './cri-log';
 import { textLog } from './text-log';
 import { cloudTrail } from './cloudtrail';
 import { azureActivity } from './azure-activity';
+import { otlpLog } from './otlp-log';
+import { k8sEvents } from './k8s-events';
+import { alertmanager } from './alertmanager';
 
-export const IMPORTERS: readonly Importer[] = [k8sAudit, otlpTrace, zipkin, jaeger, cloudTrail, azureActivity, jsonlLog, syslog, criLog, textLog];
+export const IMPORTERS: readonly Importer[] = [k8sAudit, k8sEvents, otlpTrace, otlpLog, alertmanager, zipkin, jaeger, cloudTrail, azureActivity, jsonlLog, syslog, criLog, textLog];
 
 /** Below this, a file is refused rather than misread. */
 export const MIN_CONFIDENCE = 0.3;

@@ -18,6 +18,8 @@ const EXPECTED: Record<string, string> = {
   'k8s-audit/falco-k8s-audit-events.jsonl': 'k8s-audit',
   'otlp/otel-proto-example-trace.json': 'otlp-trace',
   'otlp/jaeger-ui-otlp-nodejs-sdk-multi.json': 'otlp-trace',
+  'otlp/otel-proto-example-logs.json': 'otlp-log',
+  'otlp/otel-proto-example-events.json': 'otlp-log',
   'zipkin/smartthings-mobile-web-install.json': 'zipkin',
   'zipkin/yelp.json': 'zipkin',
   'zipkin/messaging-kafka.json': 'zipkin',
