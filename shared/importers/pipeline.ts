@@ -20,6 +20,8 @@ export interface ImportOptions {
   clockOffsetNs?: bigint;
   /** Year for timestamps that have none (RFC 3164 syslog). */
   assumeYear?: number;
+  /** Start time for transcripts without timestamps (SWE-agent, bare chat arrays), ns UTC. */
+  anchorNs?: bigint;
 }
 
 export const HEAD_BYTES = 64 * 1024;
@@ -38,7 +40,7 @@ async function run(db: Db, src: ByteSource, opts: ImportOptions): Promise<Source
   const { importer, confidence } = chooseImporter(src, head, opts.format);
   const ids = await nextIds(db);
   const writer = new BatchWriter(db, ids.source, ids.event, opts.clockOffsetNs ?? 0n);
-  const parser = importer.createParser({ name: src.name, assumeYear: opts.assumeYear });
+  const parser = importer.createParser({ name: src.name, assumeYear: opts.assumeYear, anchorNs: opts.anchorNs });
   const progress = () =>
     opts.onProgress?.({ path: src.path, bytesRead: stream.bytesRead, totalBytes: src.size, events: writer.events, errors: writer.errors, elapsedMs: Date.now() - started });
   try {

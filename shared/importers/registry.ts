@@ -13,8 +13,12 @@ import { azureActivity } from './azure-activity';
 import { otlpLog } from './otlp-log';
 import { k8sEvents } from './k8s-events';
 import { alertmanager } from './alertmanager';
+import { claudeCode } from './transcript/claudeCode';
+import { chatArray } from './transcript/chatArray';
+import { openHands } from './transcript/openhands';
+import { sweAgent } from './transcript/sweAgent';
 
-export const IMPORTERS: readonly Importer[] = [k8sAudit, k8sEvents, otlpTrace, otlpLog, alertmanager, zipkin, jaeger, cloudTrail, azureActivity, jsonlLog, syslog, criLog, textLog];
+export const IMPORTERS: readonly Importer[] = [k8sAudit, k8sEvents, otlpTrace, otlpLog, alertmanager, zipkin, jaeger, cloudTrail, azureActivity, claudeCode, openHands, sweAgent, chatArray, jsonlLog, syslog, criLog, textLog];
 
 /** Below this, a file is refused rather than misread. */
 export const MIN_CONFIDENCE = 0.3;

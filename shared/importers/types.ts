@@ -31,6 +31,8 @@ export interface ParseContext {
   name: string;
   /** Year to assume for timestamps without one (RFC 3164 syslog); defaults to the file's. */
   assumeYear?: number;
+  /** Where to place transcripts that carry no times (SWE-agent .traj, bare chat arrays), ns UTC; default 0 (index order only). */
+  anchorNs?: bigint;
 }
 
 export interface Importer {

@@ -35,6 +35,10 @@ const EXPECTED: Record<string, string> = {
   'logs/plaso-syslog.log': 'syslog',
   'cloudtrail/plaso-aws-cloudtrail-lookup-events.jsonl': 'cloudtrail',
   'cloudtrail/plaso-azure-activity-log.jsonl': 'azure-activity',
+  'transcripts/openhands-basic-2048-trajectory.json': 'openhands',
+  'transcripts/openhands-multi-swe-bench-output.jsonl': 'openhands',
+  'transcripts/swe-agent-gpt4-pydicom-1458.traj': 'swe-agent',
+  'transcripts/swe-agent-function-calling-marshmallow-1867.traj': 'swe-agent',
 };
 /** Not evidence: documentation that travels with the data. */
 const NOT_EVIDENCE = new Set(['SOURCES.md', 'logs/LOGHUB-LICENSE.txt']);
@@ -53,6 +57,11 @@ const KNOWN: Record<string, Known> = {
   'logs/loghub-HDFS_2k.log': { events: 2000, errors: 0 },
   'cloudtrail/plaso-aws-cloudtrail-lookup-events.jsonl': { events: 6, errors: 0 },
   'cloudtrail/plaso-azure-activity-log.jsonl': { events: 4, errors: 0 },
+  // 12 and 11 steps, each a call and a result, plus the task statement.
+  'transcripts/swe-agent-gpt4-pydicom-1458.traj': { events: 12 * 2 + 1, errors: 0 },
+  'transcripts/swe-agent-function-calling-marshmallow-1867.traj': { events: 11 * 2 + 1, errors: 0 },
+  // 49 + 70 + 103 events in three runs.
+  'transcripts/openhands-multi-swe-bench-output.jsonl': { events: 49 + 70 + 103, errors: 0 },
   'logs/loghub-OpenStack_2k.log': { events: 2000, errors: 0 },
   'logs/loghub-Linux_2k.log': { events: 2000, errors: 0 },
   'logs/loghub-OpenSSH_2k.log': { events: 2000, errors: 0 },

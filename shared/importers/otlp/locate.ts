@@ -8,16 +8,21 @@ export class SpanLocator {
   private readonly key: RegExp;
 
   constructor(private readonly text: string, private readonly baseLine: number, idKey = 'spanId') {
-    this.key = new RegExp(`"${idKey}"\\s*:\\s*"([^"]*)"`, 'g');
+    this.key = new RegExp(`"${idKey}"\\s*:\\s*(?:"((?:[^"\\\\]|\\\\.)*)"|(-?\\d+))`, 'g');
+  }
+
+  /** Line of the next object holding the key, whatever its value (for keys whose values are long escaped text). */
+  nextLine(): number | undefined {
+    return this.lineOf(undefined);
   }
 
   /** Line of the span whose spanId is spelled `id`, searching forward from the previous span. */
-  lineOf(id: string): number | undefined {
-    if (!this.text || !id) return undefined;
+  lineOf(id: string | undefined): number | undefined {
+    if (!this.text || id === '') return undefined;
     const re = this.key;
     re.lastIndex = this.cursor;
     for (let m = re.exec(this.text); m; m = re.exec(this.text)) {
-      if (m[1] !== id) continue;
+      if (id !== undefined && (m[1] ?? m[2]) !== id) continue;
       const start = Math.max(this.openingBrace(m.index), this.cursor);
       this.advance(start);
       const line = this.baseLine + this.lineAtCursor;
