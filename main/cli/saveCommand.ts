@@ -1,0 +1,54 @@
+// `driftline save <file-or-folder>... --out case.driftline`: imports evidence, analyses it and writes
+// an investigation file, so a case can be built headlessly (CI, scripts) and exported or opened later.
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { openNodeDb } from '../engine/nodeDb';
+import { fileSource, listEvidenceFiles } from '../engine/fileSource';
+import { writeFileAtomic } from '../services/atomicWrite';
+import { analyze } from '../../shared/analysis/analyze';
+import { migrate } from '../../shared/db/schema';
+import { importSource } from '../../shared/importers/pipeline';
+import { saveInvestigation } from '../../shared/investigation';
+import { CLI_GENERATOR } from './analyzeCommand';
+import { CliError, type CliIo } from './io';
+
+const APP_VERSION = '0.1.0';
+
+export async function runSave(argv: readonly string[], io: CliIo): Promise<number> {
+  const inputs: string[] = [];
+  let out: string | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--out' || a === '-o') out = argv[++i];
+    else if (a.startsWith('--out=')) out = a.slice(6);
+    else if (a.startsWith('-')) throw new CliError(`unknown option ${a} (see driftline --help)`);
+    else inputs.push(a);
+  }
+  if (!out) throw new CliError('save needs --out FILE.driftline');
+  if (!inputs.length) throw new CliError('save needs at least one evidence file or folder');
+  for (const input of inputs) if (!existsSync(path.resolve(io.cwd, input))) throw new CliError(`no such file or folder: ${input}`);
+
+  const db = await openNodeDb();
+  try {
+    await migrate(db);
+    for (const abs of await listEvidenceFiles(inputs.map((i) => path.resolve(io.cwd, i)))) {
+      const rel = path.relative(io.cwd, abs);
+      const src = await fileSource(abs, (rel.startsWith('..') ? abs : rel).split(path.sep).join('/'));
+      try {
+        await importSource(db, src);
+      } catch (e) {
+        io.stderr(`driftline: skipped ${src.path}: ${e instanceof Error ? e.message : String(e)}\n`);
+      } finally {
+        await src.close();
+      }
+    }
+    const analysis = await analyze(db, { generator: CLI_GENERATOR });
+    const now = new Date().toISOString();
+    const bytes = await saveInvestigation(db, { appVersion: APP_VERSION, savedAt: now, analysis });
+    await writeFileAtomic(path.resolve(io.cwd, out), bytes);
+    io.stderr(`driftline: saved ${out} (${(bytes.length / 1024).toFixed(0)} KiB)\n`);
+    return 0;
+  } finally {
+    await db.close();
+  }
+}
