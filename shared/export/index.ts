@@ -29,3 +29,4 @@ export function exportAs(format: ExportFormat, input: ExportInput, profile: stri
 }
 
 export { toCsv, toHtml, toJson, toMarkdown, toSvg, toTimesketch };
+export { buildPresentation, type Presentation, type Slide } from './presentation';
