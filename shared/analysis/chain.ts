@@ -42,6 +42,7 @@ export async function buildChain(db: Db, ctx: AnalysisContext, id: AgentIdentity
   let firstImpact: EventRef | undefined;
   let firstAlert: EventRef | undefined;
   let lastImpactNode: string | undefined;
+  let alerts: EventRef[] | undefined;
   for (const a of actions) {
     const actNode = evNode(a.event, `${a.actor} ${a.verb} ${a.resource}${a.facts.size ? ` (${describeFacts(a.facts)})` : ''}`, a.event.kind);
     let writeNode = actNode;
@@ -65,9 +66,13 @@ export async function buildChain(db: Db, ctx: AnalysisContext, id: AgentIdentity
     const buckets = inp.signals.get(service);
     const minute = writeTs / MINUTE_NS;
     let errorsBefore = 0;
+    let errorsAfter = 0;
     for (let m = minute - 5n; m < minute; m++) errorsBefore += buckets?.get(m)?.errors ?? 0;
+    for (let m = minute; m <= minute + 10n; m++) errorsAfter += buckets?.get(m)?.errors ?? 0;
+    // The minute buckets decide cheaply whether there is an onset at all; only then ask for the exact event.
+    if (errorsBefore > 0 || errorsAfter === 0) continue;
     const onset = await getFirstError(db, service, writeTs, writeTs + 10n * 60n * S);
-    if (!onset || errorsBefore > 0) continue;
+    if (!onset) continue;
     let burst = 0;
     for (let m = onset.ts / MINUTE_NS; m < onset.ts / MINUTE_NS + 10n; m++) burst += buckets?.get(m)?.errors ?? 0;
     const onsetNode = evNode(onset, `${service}: ${onset.message.slice(0, 60)} (×${burst})`, 'error');
@@ -82,8 +87,9 @@ export async function buildChain(db: Db, ctx: AnalysisContext, id: AgentIdentity
       edge(onsetNode, pNode, 'propagated', call.bySpans ? 0.9 : 0.8, `${call.caller} calls ${service}; its first error after the onset shares trace ${prop.traceId.slice(0, 8)}… with a ${service} error.`, [cite(prop)]);
       impacts.push(pNode);
     }
-    const alerts = await getAlerts(db, onset.ts);
-    const alert = alerts.find((x) => x.message.includes(service)) ?? alerts[0];
+    alerts ??= await getAlerts(db, 0n);
+    const near = alerts.filter((x) => x.ts >= onset.ts && x.ts < onset.ts + 30n * 60n * S);
+    const alert = near.find((x) => x.message.includes(service)) ?? near[0];
     if (alert) {
       const matched = alert.message.includes(service);
       const aNode = evNode(alert, `alert: ${alert.message.slice(0, 60)}`, 'alert');

@@ -62,6 +62,6 @@ export async function getAlerts(db: Db, from: bigint): Promise<EventRef[]> {
     `SELECT ${COLS} FROM events
       WHERE ts >= CAST(? AS BIGINT) AND (kind = 'alert' OR (kind = 'log' AND (message LIKE '%[FIRING%' OR message ILIKE 'alert firing%')))
         AND message NOT ILIKE '%resolved%'
-      ORDER BY ts, id LIMIT 50`, [String(from)]);
+      ORDER BY ts, id LIMIT 1000`, [String(from)]);
   return rows.map(toRef);
 }
