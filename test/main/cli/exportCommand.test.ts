@@ -73,6 +73,14 @@ describe('driftline export', () => {
     expect(io.out).toContain('503 connection Pool exhausted');
   });
 
+  it('warns when an evidence file next to the case changed since import', async () => {
+    writeFileSync(path.join(dir, 'app-logs.jsonl'), '{"msg":"not the imported file"}\n');
+    const io = captureIo(dir);
+    expect(await runExport(['case.driftline', '--format', 'md'], io)).toBe(0);
+    expect(io.err).toContain('warning: 0 of 1 evidence file found matches the recorded sha256; changed since import: app-logs.jsonl');
+    rmSync(path.join(dir, 'app-logs.jsonl'));
+  });
+
   it('rejects bad arguments with one clear line', () => {
     expect(() => parseExportArgs(['a.driftline'])).toThrow(/needs --format/);
     expect(() => parseExportArgs(['a.driftline', '--format', 'pdf'])).toThrow(/unknown --format "pdf"/);
