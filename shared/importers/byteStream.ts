@@ -36,16 +36,23 @@ export async function openByteStream(src: ByteSource, chunkBytes = CHUNK_BYTES):
 
   if (!first || !isGzip(first)) {
     let pending = first;
+    // Read one chunk ahead, so disk reads overlap with parsing the chunk in hand.
+    let ahead: Promise<Uint8Array | undefined> | undefined;
     return Object.assign(state, {
       gzip: false,
-      sha256,
+      sha256: async () => {
+        await ahead;
+        return sha256();
+      },
       async next() {
+        let chunk: Uint8Array | undefined;
         if (pending) {
-          const p = pending;
+          chunk = pending;
           pending = undefined;
-          return p;
-        }
-        return readRaw();
+        } else chunk = await (ahead ?? readRaw());
+        ahead = chunk ? readRaw() : undefined;
+        ahead?.catch(() => undefined); // surfaced by the next call to next()
+        return chunk;
       },
     });
   }

@@ -1,7 +1,8 @@
 // Incremental SHA-256 in pure TypeScript: files are hashed while they stream, in the browser and in Node alike
 // (WebCrypto's digest() needs the whole buffer at once).
 
-const K = new Uint32Array([
+// Int32Array throughout: Uint32 reads above 2^31 become heap doubles in V8, which made hashing 5× slower.
+const K = new Int32Array([
   0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
   0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
   0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da,
@@ -13,10 +14,10 @@ const K = new Uint32Array([
 ]);
 
 export class Sha256 {
-  private readonly h = new Uint32Array([
+  private readonly h = new Int32Array([
     0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19,
   ]);
-  private readonly w = new Uint32Array(64);
+  private readonly w = new Int32Array(64);
   private readonly block = new Uint8Array(64);
   private blockLen = 0;
   private total = 0;
@@ -54,7 +55,7 @@ export class Sha256 {
     this.update(pad);
     this.total = total;
     let out = '';
-    for (const v of this.h) out += v.toString(16).padStart(8, '0');
+    for (const v of this.h) out += (v >>> 0).toString(16).padStart(8, '0');
     return out;
   }
 
@@ -81,7 +82,8 @@ export class Sha256 {
       const t2 = (S0 + maj) | 0;
       hh = g; g = f; f = e; e = (dd + t1) | 0; dd = c; c = b; b = a; a = (t1 + t2) | 0;
     }
-    h[0] += a; h[1] += b; h[2] += c; h[3] += dd; h[4] += e; h[5] += f; h[6] += g; h[7] += hh;
+    h[0] = (h[0] + a) | 0; h[1] = (h[1] + b) | 0; h[2] = (h[2] + c) | 0; h[3] = (h[3] + dd) | 0;
+    h[4] = (h[4] + e) | 0; h[5] = (h[5] + f) | 0; h[6] = (h[6] + g) | 0; h[7] = (h[7] + hh) | 0;
   }
 }
 

@@ -1,0 +1,76 @@
+// Import benchmark: a 1,000,000-line (~300 MB) JSON-lines log through the real pipeline into duckdb-wasm (Node),
+// against a plain JSON.parse loop over the same file. Prints figures; asserts nothing.
+// Run: npx tsx scripts/bench-import.ts [lines]
+import { createReadStream, existsSync, statSync, writeFileSync, openSync, writeSync, closeSync, renameSync } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { openNodeDb } from '../main/engine/nodeDb';
+import { fileSource } from '../main/engine/fileSource';
+import { migrate } from '../shared/db/schema';
+import { importSource } from '../shared/importers/pipeline';
+
+const LINES = Number(process.argv[2] ?? 1_000_000);
+const FILE = `/tmp/driftline-bench-${LINES}.jsonl`;
+
+function generate(): void {
+  if (existsSync(FILE)) return;
+  console.log(`generating ${FILE} …`);
+  const services = ['payments', 'checkout', 'inventory', 'gateway', 'auth'];
+  const levels = ['info', 'info', 'info', 'warn', 'error', 'debug'];
+  const fd = openSync(FILE + '.tmp', 'w');
+  let buf = '';
+  const t0 = Date.UTC(2026, 10, 27, 9, 0, 0);
+  for (let i = 0; i < LINES; i++) {
+    const svc = services[i % services.length];
+    const rec = {
+      ts: new Date(t0 + i * 3).toISOString(), level: levels[i % levels.length], service: svc,
+      msg: `request ${i} handled path=/api/v1/${svc}/items/${i % 9973} status=${i % 50 === 0 ? 503 : 200} latency_ms=${(i * 7) % 900}`,
+      trace_id: (i * 2654435761 >>> 0).toString(16).padStart(8, '0').repeat(4), span_id: (i * 40503 >>> 0).toString(16).padStart(16, '0'),
+      host: `node-${i % 12}`, region: 'eu-west-1', user_id: `u-${(i * 31) % 100000}`, bytes: (i * 13) % 65536,
+    };
+    buf += JSON.stringify(rec) + '\n';
+    if (buf.length > 1 << 20) {
+      writeSync(fd, buf);
+      buf = '';
+    }
+  }
+  writeSync(fd, buf);
+  closeSync(fd);
+  renameSync(FILE + '.tmp', FILE);
+}
+
+async function parseOnly(): Promise<number> {
+  const t = performance.now();
+  let n = 0;
+  const rl = createInterface({ input: createReadStream(FILE), crlfDelay: Infinity });
+  for await (const line of rl) {
+    if (line) {
+      JSON.parse(line);
+      n++;
+    }
+  }
+  return (performance.now() - t) / 1000;
+}
+
+async function main(): Promise<void> {
+  generate();
+  const mb = statSync(FILE).size / 1e6;
+  const db = await openNodeDb();
+  await migrate(db);
+  const t = performance.now();
+  const info = await importSource(db, await fileSource(FILE));
+  const secs = (performance.now() - t) / 1000;
+  const rssMb = process.resourceUsage().maxRSS / 1024;
+  const [check] = await db.query<{ n: bigint }>('bench.count', 'SELECT count(*) AS n FROM events');
+  await db.close();
+  const parseSecs = await parseOnly();
+  console.log(`file: ${FILE} (${mb.toFixed(0)} MB, ${LINES.toLocaleString()} lines)`);
+  console.log(`pipeline → duckdb-wasm: ${secs.toFixed(2)} s, ${(mb / secs).toFixed(1)} MB/s, ${Math.round(info.events / secs).toLocaleString()} events/s (events=${info.events}, errors=${info.errors}, in db=${check.n})`);
+  console.log(`plain JSON.parse loop:  ${parseSecs.toFixed(2)} s, ${(mb / parseSecs).toFixed(1)} MB/s`);
+  console.log(`ratio pipeline/JSON.parse time: ${(secs / parseSecs).toFixed(2)}×   peak RSS: ${rssMb.toFixed(0)} MB`);
+  writeFileSync('/tmp/driftline-bench-import.last.txt', JSON.stringify({ mb, secs, parseSecs, rssMb, events: info.events }));
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
