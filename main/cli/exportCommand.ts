@@ -1,13 +1,16 @@
 // `driftline export <file.driftline> --format md|json|html|svg|csv|timesketch [--redact PROFILE] [--out FILE]`:
 // opens a saved investigation (checking its seal) and writes one export, redacted.
+import { createHash } from 'node:crypto';
+import { createReadStream, existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { openNodeDb } from '../engine/nodeDb';
 import { writeFileAtomic } from '../services/atomicWrite';
 import { analyze } from '../../shared/analysis/analyze';
 import { EXPORT_FORMATS, exportAs, loadExportInput, type ExportFormat } from '../../shared/export';
-import { InvestigationFormatError, InvestigationTamperedError, openInvestigation } from '../../shared/investigation';
+import {
+  compareSources, describeSourceChecks, InvestigationFormatError, InvestigationTamperedError, openInvestigation, type InvestigationManifest,
+} from '../../shared/investigation';
 import { PROFILES } from '../../shared/redaction';
 import { CliError, type CliIo } from './io';
 
@@ -50,6 +53,22 @@ export function parseExportArgs(argv: readonly string[]): ExportArgs {
   return { file: files[0], format: format as ExportFormat, redact, out, allowAltered };
 }
 
+/** Hashes the evidence files that are still where they were imported from (relative to cwd or to the case file). */
+async function hashOriginals(manifest: InvestigationManifest, bases: string[]): Promise<Map<string, string | null>> {
+  const found = new Map<string, string | null>();
+  for (const s of manifest.sources) {
+    const candidate = [s.path, ...bases.map((b) => path.resolve(b, s.path))].find((p) => path.isAbsolute(p) && existsSync(p));
+    found.set(s.path, candidate ? await sha256File(candidate) : null);
+  }
+  return found;
+}
+
+async function sha256File(file: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
 /** The time stamped into the export: SOURCE_DATE_EPOCH (reproducible builds' convention) when set, else now. */
 function generatedAt(): string {
   const epoch = process.env.SOURCE_DATE_EPOCH;
@@ -71,6 +90,8 @@ export async function runExport(argv: readonly string[], io: CliIo): Promise<num
       if (e instanceof InvestigationFormatError) throw new CliError(`${args.file}: ${e.message}`, 3);
       throw e;
     }
+    const checks = compareSources(opened.manifest, await hashOriginals(opened.manifest, [io.cwd, path.dirname(file)]));
+    if (checks.some((c) => c.status === 'mismatch')) io.stderr(`driftline: warning: ${describeSourceChecks(checks)}\n`);
     if (opened.altered.length) io.stderr(`driftline: warning: ${args.file} was altered after saving (${opened.altered.join(', ')}); exporting anyway\n`);
     // A file saved before any analysis ran still exports: analyse what it holds.
     const analysis = opened.analysis ?? await analyze(db, { generator: `driftline-cli (export of ${path.basename(file)})` });

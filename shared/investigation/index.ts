@@ -4,3 +4,4 @@ export { openInvestigation, verifyInvestigation, InvestigationTamperedError, typ
 export { InvestigationFormatError, decodeContainer } from './container';
 export * from './manifest';
 export { sha256Hex } from './sha256';
+export { compareSources, describeSourceChecks, type SourceCheck } from './sourceCheck';

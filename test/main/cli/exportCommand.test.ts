@@ -77,7 +77,7 @@ describe('driftline export', () => {
     writeFileSync(path.join(dir, 'app-logs.jsonl'), '{"msg":"not the imported file"}\n');
     const io = captureIo(dir);
     expect(await runExport(['case.driftline', '--format', 'md'], io)).toBe(0);
-    expect(io.err).toContain('warning: 0 of 1 evidence file found matches the recorded sha256; changed since import: app-logs.jsonl');
+    expect(io.err).toContain('warning: 0/1 evidence files found on disk match the recorded sha256; changed since import: app-logs.jsonl');
     rmSync(path.join(dir, 'app-logs.jsonl'));
   });
 
