@@ -10,22 +10,23 @@ export function DivergenceCard({ d }: { d: Divergence }) {
   const selected = useAppState((s) => s.selectedDivergenceId === d.id);
   const select = () => store.set({ selectedDivergenceId: d.id, selectedEventId: d.action.event_id });
   return (
+    // The whole card is a click target for the mouse; the heading's button is the keyboard's way in,
+    // so the evidence links inside are not nested in another interactive element.
     <article
       className={`divergence${selected ? ' selected' : ''}`}
       data-testid="divergence"
       data-kind={d.kind}
-      tabIndex={0}
-      aria-selected={selected}
-      aria-label={`${d.kind} on ${d.resource}`}
+      aria-current={selected || undefined}
+      aria-label={`${d.kind.replace(/_/g, ' ')} on ${d.resource}`}
       onClick={select}
-      onKeyDown={(e) => {
-        if (e.key !== 'Enter' && e.key !== ' ') return;
-        e.preventDefault();
-        select();
-      }}
     >
       <h3>
-        {d.kind.replace(/_/g, ' ')} · <span className="mono">{d.resource}</span>
+        <button type="button" className="title-button" data-testid="divergence-select" onClick={(e) => {
+            e.stopPropagation();
+            select();
+          }}>
+          {d.kind.replace(/_/g, ' ')} · <span className="mono">{d.resource}</span>
+        </button>
       </h3>
       <p style={{ margin: '0 0 6px' }}>
         At <strong>{isoClock(d.action.ts)}</strong> {d.action.actor} did <span className="mono">{d.action.intent}</span>{' '}

@@ -54,7 +54,7 @@ function Detail({ d }: { d: EventDetail }) {
           {d.format && <span className="muted"> · {d.format}</span>}
         </div>
         {/* Evidence is text, never markup: React escapes it, and nothing here sets innerHTML. */}
-        <pre>{d.raw ?? '(no raw record kept for this event)'}</pre>
+        <pre tabIndex={0} aria-label={`Raw record from ${d.path ?? 'source'} line ${d.sourceLine}`}>{d.raw ?? '(no raw record kept for this event)'}</pre>
       </div>
       {d.attributes && d.attributes !== '{}' && (
         <details>

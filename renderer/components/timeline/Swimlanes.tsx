@@ -15,7 +15,7 @@ export function Swimlanes() {
   const lanes = groupLanes(data.rows);
   const max = Math.max(...data.rows.map((r) => r.n));
   return (
-    <div className="swimlanes" data-testid="swimlanes" role="img" aria-label={`Activity of ${lanes.length} actors from ${clock(data.t0)} to ${clock(data.t1)} UTC`}>
+    <div className="swimlanes" data-testid="swimlanes" tabIndex={0} role="img" aria-label={`Activity of ${lanes.length} actors from ${clock(data.t0)} to ${clock(data.t1)} UTC`}>
       {lanes.map(([lane, cells]) => (
         <Lane key={lane} lane={lane} cells={cells} buckets={data.buckets} max={max} />
       ))}
