@@ -13,6 +13,7 @@ import { findAgentActions, toAction } from './actions';
 import { findObservations, toBeliefs } from './observations';
 import { lastObservation, staleContext } from './staleContext';
 import { unobservedTarget } from './unobservedTarget';
+import { findContradictions } from './contradicted';
 import { summariseSources } from './sources';
 import { EntityIndex } from './entities';
 import { findSignalDivergences, type SignalInputs } from './signals';
@@ -50,6 +51,7 @@ export async function analyze(db: Db, opts: AnalyzeOptions = {}): Promise<Analys
     const stale = staleContext(ctx, identity, action, seen);
     if (stale) found.push(stale);
   }
+  found.push(...findContradictions(ctx, identity, actions, observations));
   found.push(...(await findSignalDivergences(db, ctx, actions, observations, inputs)));
   const divergences = found
     .sort((a, b) => a.action.ts.localeCompare(b.action.ts) || a.action.event_id - b.action.event_id || KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) || a.resource.localeCompare(b.resource))

@@ -2,7 +2,10 @@
 // line or a plain span (audit records, tool calls and results, agent runs, alerts, messages).
 import type { Db } from '../db/db';
 
-/** Kinds loaded row by row; logs and spans are only ever aggregated in SQL (there can be millions). */
+/**
+ * Kinds loaded row by row; logs and other spans are only ever aggregated in SQL (there can be millions).
+ * The agent's own spans (its model calls, a few per step) are loaded too: they carry what it said.
+ */
 export const CONTROL_KINDS = ['audit', 'k8s_event', 'alert', 'agent_run', 'tool_call', 'tool_result', 'agent_message', 'user_message', 'manual'] as const;
 
 interface ControlEventSql {
@@ -55,7 +58,7 @@ export async function getControlEvents(db: Db): Promise<ControlEvent[]> {
     'analysis.controlEvents',
     `SELECT id, source_id, source_line, source_pointer, ts, end_ts, kind, actor, actor_type, service, resource, action,
             severity, message, trace_id, span_id, parent_span_id, call_id, attributes
-       FROM events WHERE kind IN (${kinds}) ORDER BY ts, id`,
+       FROM events WHERE kind IN (${kinds}) OR (kind = 'span' AND actor_type = 'agent') ORDER BY ts, id`,
   );
   return rows.map((r) => ({
     id: Number(r.id),

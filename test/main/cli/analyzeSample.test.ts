@@ -70,6 +70,20 @@ describe('driftline analyze on the sample', () => {
     expect(lineOf(write)).toMatch(/system:serviceaccount:agents:ops-agent.*"requestObject":\{"spec":\{"replicas":2\}\}/);
   });
 
+  it('finds the other divergences of the story: contradicted, drift ×20, checkout as a blind spot', () => {
+    expect(analysis.divergences.map((d) => `${d.kind} ${d.resource}`)).toEqual([
+      'stale_context k8s:prod/deployment/payments',
+      'contradicted k8s:prod/deployment/payments',
+      'environment_drift k8s:prod/deployment/payments',
+      'blind_spot k8s:prod/deployment/checkout',
+    ]);
+    const said = analysis.divergences.find((d) => d.kind === 'contradicted')!.believed.evidence[0];
+    expect(JSON.stringify(spanAt(said).attributes)).toContain('payments runs 6 replicas');
+    expect(analysis.divergences.find((d) => d.kind === 'environment_drift')!.why).toContain('×20.0');
+    expect(analysis.classification.map((c) => c.class).sort()).toEqual(['faster_than_review', 'missing_context', 'narrow_objective', 'stale_context']);
+    expect(analysis.intervention).toMatchObject({ first_alert: '2026-11-27T10:09:00.000Z', stopped_by: 'bob@example.com', stopped_at: '2026-11-27T10:14:00.000Z', actions_after_first_impact: 1 });
+  });
+
   it('attributes the service account to the agent and the people to humans', () => {
     const type = (n: string) => analysis.actors.find((a) => a.name === n)?.type;
     expect(type('system:serviceaccount:agents:ops-agent')).toBe('agent');

@@ -36,6 +36,26 @@ describe('stale_context fixture', () => {
   });
 });
 
+describe('contradicted fixture', () => {
+  it("reports the agent stating 6 replicas after alice's change to 12", async () => {
+    const { out, events } = await run('contradicted', ['cached', 'says12']);
+    const d = out.divergences.filter((x) => x.kind === 'contradicted');
+    expect(d.map((x) => [x.believed.value, x.actual.value, x.actual.changed_by])).toEqual([['6', '12', 'alice@example.com']]);
+    expect(d[0].believed.evidence.map((e) => e.line)).toEqual([lineWhere(events, (e) => e.kind === 'agent_message')]);
+    expect(d[0].actual.evidence.map((e) => e.line)).toEqual([lineWhere(events, (e) => e.kind === 'audit')]);
+  });
+  it('reports a tool output that disagrees with the record at that time', async () => {
+    const { out, events } = await run('contradicted', ['says6', 'says12']);
+    const d = out.divergences.filter((x) => x.kind === 'contradicted');
+    expect(d.map((x) => [x.believed.observed_at, x.believed.value, x.actual.value])).toEqual([['2026-11-27T10:05:00.300Z', '6', '12']]);
+    expect(d[0].believed.evidence.map((e) => e.line)).toEqual([lineWhere(events, (e) => e.kind === 'tool_result' && e.at.includes('10:05'))]);
+  });
+  it('reports nothing when what the agent said matches the record', async () => {
+    const { out } = await run('contradicted', ['cached', 'says6']);
+    expect(out.divergences.filter((x) => x.kind === 'contradicted')).toEqual([]);
+  });
+});
+
 describe('environment_drift fixture', () => {
   it('reports payments going from 6/min to 60/min between the reading and the action', async () => {
     const { out, events } = await run('drift', ['steady']);
