@@ -17,8 +17,10 @@ import { claudeCode } from './transcript/claudeCode';
 import { chatArray } from './transcript/chatArray';
 import { openHands } from './transcript/openhands';
 import { sweAgent } from './transcript/sweAgent';
+import { logfmt } from './logfmt';
+import { csv } from './csv';
 
-export const IMPORTERS: readonly Importer[] = [k8sAudit, k8sEvents, otlpTrace, otlpLog, alertmanager, zipkin, jaeger, cloudTrail, azureActivity, claudeCode, openHands, sweAgent, chatArray, jsonlLog, syslog, criLog, textLog];
+export const IMPORTERS: readonly Importer[] = [k8sAudit, k8sEvents, otlpTrace, otlpLog, alertmanager, zipkin, jaeger, cloudTrail, azureActivity, claudeCode, openHands, sweAgent, chatArray, jsonlLog, syslog, criLog, logfmt, csv, textLog];
 
 /** Below this, a file is refused rather than misread. */
 export const MIN_CONFIDENCE = 0.3;

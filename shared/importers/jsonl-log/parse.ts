@@ -26,29 +26,35 @@ function serviceOf(o: JsonObject): string {
   return o.v !== undefined && o.hostname !== undefined ? str(o.name) : '';
 }
 
+/** A flat log record (from JSON, logfmt or a CSV row) → a 'log' event, or the reason it cannot be one. */
+export function logObjectToEvent(o: JsonObject, line: number, raw: string): ParsedEvent | string {
+  const tv = first(o, TIME_KEYS);
+  const ts = anyTimeToNanos(tv);
+  if (ts === undefined) return tv === undefined ? `no timestamp (looked for ${TIME_KEYS.join(', ')})` : `unreadable timestamp ${safeStringify(tv).slice(0, 80)}`;
+  const m = first(o, MESSAGE_KEYS);
+  const service = serviceOf(o);
+  let rest: JsonObject | undefined;
+  for (const k in o) {
+    if (MAPPED.has(k)) continue;
+    rest ??= bag();
+    rest[k] = o[k];
+  }
+  return {
+    sourceLine: line, sourcePointer: '', ts: ts as Nanos, endTs: null, kind: 'log',
+    actor: service, actorType: service ? 'system' : 'unknown', service, resource: '', action: '',
+    severity: normaliseLevel(first(o, LEVEL_KEYS)) ?? 'info',
+    message: m === undefined ? '' : typeof m === 'string' ? m : safeStringify(m),
+    traceId: str(first(o, TRACE_KEYS)).toLowerCase(), spanId: str(first(o, SPAN_KEYS)).toLowerCase(), parentSpanId: '', callId: '',
+    attributes: rest ? safeStringify(rest) : '{}', raw,
+  };
+}
+
 export function createJsonlLogParser(): RecordParser {
   return lineParser((text, line, out) => {
     const o = parseJsonObject(text);
     if (typeof o === 'string') return out.error(line, o);
-    const tv = first(o, TIME_KEYS);
-    const ts = anyTimeToNanos(tv);
-    if (ts === undefined) return out.error(line, tv === undefined ? `no timestamp (looked for ${TIME_KEYS.join(', ')})` : `unreadable timestamp ${safeStringify(tv).slice(0, 80)}`);
-    const m = first(o, MESSAGE_KEYS);
-    const service = serviceOf(o);
-    let rest: JsonObject | undefined;
-    for (const k in o) {
-      if (MAPPED.has(k)) continue;
-      rest ??= bag();
-      rest[k] = o[k];
-    }
-    const ev: ParsedEvent = {
-      sourceLine: line, sourcePointer: '', ts: ts as Nanos, endTs: null, kind: 'log',
-      actor: service, actorType: service ? 'system' : 'unknown', service, resource: '', action: '',
-      severity: normaliseLevel(first(o, LEVEL_KEYS)) ?? 'info',
-      message: m === undefined ? '' : typeof m === 'string' ? m : safeStringify(m),
-      traceId: str(first(o, TRACE_KEYS)).toLowerCase(), spanId: str(first(o, SPAN_KEYS)).toLowerCase(), parentSpanId: '', callId: '',
-      attributes: rest ? safeStringify(rest) : '{}', raw: text,
-    };
-    out.events.push(ev);
+    const ev = logObjectToEvent(o, line, text);
+    if (typeof ev === 'string') out.error(line, ev);
+    else out.events.push(ev);
   });
 }
