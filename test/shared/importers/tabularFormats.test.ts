@@ -28,7 +28,7 @@ describe('csv importer', () => {
       [3, 'checkout', 'info', 'ok'],
     ]);
     expect(attrs(r.events[0])).toEqual({ status: '503' });
-    expect(r.errors).toEqual([{ line: 4, reason: 'expected 5 columns, found 4' }]);
+    expect(r.errors).toEqual([{ line: 4, reason: 'expected 5 columns, found 3' }]);
     expect(r.events.length + r.merged + r.errors.length).toBe(4);
   });
 });
