@@ -8,7 +8,8 @@ const { spawnSync } = require('node:child_process');
 
 const root = path.resolve(__dirname, '..');
 const built = path.join(root, 'dist', 'cli', 'driftline.cjs');
-if (fs.existsSync(built)) {
+// DRIFTLINE_FROM_SOURCE=1 skips a (possibly stale) bundle while developing.
+if (fs.existsSync(built) && !process.env.DRIFTLINE_FROM_SOURCE) {
   require(built).main(process.argv.slice(2));
 } else {
   const tsx = path.join(root, 'node_modules', '.bin', process.platform === 'win32' ? 'tsx.cmd' : 'tsx');
