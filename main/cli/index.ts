@@ -4,12 +4,16 @@ import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { IMPORTERS } from '../../shared/importers/registry';
 import { runAnalyze } from './analyzeCommand';
+import { runExport } from './exportCommand';
+import { runSave } from './saveCommand';
 import { CliError, nodeIo, type CliIo } from './io';
 
 const HELP = `driftline: investigate incidents caused by AI agents, offline
 
 usage:
   driftline analyze <file-or-folder>... [--format json|md] [--out FILE] [--clock-offset PATH=MS]...
+  driftline save <file-or-folder>... --out case.driftline
+  driftline export <case.driftline> --format md|json|html|svg|csv|timesketch [--redact PROFILE] [--out FILE]
   driftline formats
   driftline --help | --version
 
@@ -23,6 +27,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     switch (command) {
       case 'analyze':
         return await runAnalyze(rest, io);
+      case 'save':
+        return await runSave(rest, io);
+      case 'export':
+        return await runExport(rest, io);
       case 'formats':
         for (const imp of [...IMPORTERS].sort((a, b) => a.id.localeCompare(b.id))) io.stdout(`${imp.id.padEnd(16)} v${imp.version}  ${imp.label}\n`);
         return 0;

@@ -22,7 +22,7 @@ describe('driftline CLI errors', () => {
   });
 
   it('refuses unknown commands, options and formats', async () => {
-    for (const argv of [['frobnicate'], ['analyze', 'x', '--bogus'], ['analyze', 'x', '--format', 'xml'], ['analyze']]) {
+    for (const argv of [['frobnicate'], ['analyze', 'x', '--bogus'], ['analyze', 'x', '--format', 'xml'], ['analyze'], ['export'], ['save']]) {
       const io = captureIo();
       expect(await runCli(argv, io)).toBe(2);
       expect(oneLine(io.err)).toBe(true);
