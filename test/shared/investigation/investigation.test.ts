@@ -91,6 +91,8 @@ describe('.driftline investigation file', () => {
     try {
       await expect(openInvestigation(db2, tampered)).rejects.toThrow(InvestigationTamperedError);
       await expect(openInvestigation(db2, tampered)).rejects.toThrow(/table:events/);
+      // Loaded while hashing, then dropped: nothing of the altered file stays behind.
+      expect(await listTables(db2)).toEqual([]);
     } finally {
       await db2.close();
     }
@@ -160,6 +162,25 @@ describe('.driftline investigation file', () => {
       expect(await db2.query('t', 'SELECT count(*)::INT AS n FROM events WHERE id = 999')).toEqual([{ n: 0 }]);
     } finally {
       await db2.close();
+    }
+  });
+});
+
+describe('opening an altered file into a database that holds an investigation', () => {
+  it('leaves the current investigation untouched', async () => {
+    const db = await openNodeDb();
+    try {
+      await migrate(db);
+      await loadIncident(db);
+      const bytes = await saveInvestigation(db, extras);
+      const file = decodeContainer(bytes);
+      const raw = file.section('table:raw_records');
+      const tampered = bytes.slice();
+      tampered[raw.byteOffset - bytes.byteOffset + raw.length - 20] ^= 0x01;
+      await expect(openInvestigation(db, tampered)).rejects.toThrow(/table:raw_records/);
+      expect(await db.query('t', 'SELECT count(*)::INT AS n FROM events')).toEqual([{ n: 12 }]);
+    } finally {
+      await db.close();
     }
   });
 });
