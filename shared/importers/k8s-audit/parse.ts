@@ -7,6 +7,8 @@ import { auditToEvent, type AuditRecord } from './toEvent';
 const FINAL_STAGES = new Set(['ResponseComplete', 'Panic']);
 /** Requests still waiting for their final stage; bounded so a log of only RequestReceived stages cannot exhaust memory. */
 const MAX_OPEN = 100_000;
+/** Finished request ids remembered to fold late stages; stages of one request arrive within seconds, so a window suffices. */
+const MAX_DONE = 200_000;
 
 export function createK8sAuditParser(): RecordParser {
   const out = new OutputBuffer();
@@ -41,6 +43,7 @@ export function createK8sAuditParser(): RecordParser {
     if (FINAL_STAGES.has(str(o.stage))) {
       open.delete(id);
       done.add(id);
+      if (done.size > MAX_DONE) done.delete(done.values().next().value as string);
       emit(rec);
     } else {
       open.set(id, rec);
