@@ -4,6 +4,7 @@ import { useAppState } from '../hooks/useAppState';
 import { useShortcuts } from '../hooks/useShortcuts';
 import { useTheme } from '../hooks/useTheme';
 import { useDropFiles } from '../hooks/useDropFiles';
+import { useViewHash } from '../hooks/useViewHash';
 import { Toolbar } from './Toolbar';
 import { EmptyState } from './EmptyState';
 import { ImportProgressList } from './ImportProgressList';
@@ -22,6 +23,7 @@ export function App({ services }: { services: AppServices }) {
 function Shell() {
   useTheme();
   useShortcuts();
+  useViewHash();
   const dragging = useDropFiles();
   const hasData = useAppState((s) => s.dataVersion > 0);
   const notice = useAppState((s) => s.notice);

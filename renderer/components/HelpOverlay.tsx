@@ -10,7 +10,19 @@ export function HelpOverlay() {
   useEffect(() => close.current?.focus(), []);
   return (
     <div className="overlay" onClick={() => void showHelp.run(services)}>
-      <div className="dialog" role="dialog" aria-modal="true" aria-labelledby="help-title" data-testid="help-overlay" onClick={(e) => e.stopPropagation()}>
+      <div
+        className="dialog"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="help-title"
+        data-testid="help-overlay"
+        onClick={(e) => e.stopPropagation()}
+        onKeyDown={(e) => {
+          if (e.key !== 'Escape') return;
+          e.stopPropagation();
+          void showHelp.run(services);
+        }}
+      >
         <h2 id="help-title">Keyboard shortcuts</h2>
         <table>
           <tbody>

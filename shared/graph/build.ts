@@ -116,6 +116,8 @@ function addFindings(a: AnalysisV1, nodes: GraphNode[], nodeOf: Map<number, stri
   for (const e of a.chain.edges) edges.add(chainNode.get(e.from), chainNode.get(e.to), e.kind, e.confidence, e.kind.replace(/_/g, ' '), e.confidence < 0.6 ? 'weak' : '');
   const path = a.chain.most_probable_path;
   for (let i = 1; i < path.length; i++) edges.mark(chainNode.get(path[i - 1]), chainNode.get(path[i]), 'path');
+  const onPath = new Set(path.map((p) => chainNode.get(p)));
+  for (const n of nodes) if (onPath.has(n.data.id)) n.classes += ' on-path';
 }
 
 /** Divergences get their own lane above the actors, next to the action they are about. */

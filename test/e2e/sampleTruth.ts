@@ -12,8 +12,13 @@ export const SAMPLE_DIR = path.resolve(import.meta.dirname, '../../assets/sample
 /** The order the tests hand files to the app; ids depend on it. */
 export const SAMPLE_FILES = ['app-logs.jsonl', 'k8s-audit.jsonl', 'agent-trace.otlp.json'].map((f) => path.join(SAMPLE_DIR, f));
 
+/** A phrase the search test looks for; the truth counts the events whose message holds it. */
+export const SEARCH_PHRASE = '503 connection pool exhausted';
+
 export interface SampleTruth {
   events: number;
+  kinds: Record<string, number>;
+  phraseEvents: number;
   analysis: AnalysisV1;
   raw: Map<number, string>;
 }
@@ -30,10 +35,18 @@ export function sampleTruth(): Promise<SampleTruth> {
       await importSource(db, { name, path: name, size: buf.length, read: async (o, l) => new Uint8Array(buf.subarray(o, o + l)) });
     }
     const [{ n }] = await db.query<{ n: bigint }>('truth.count', 'SELECT count(*) AS n FROM events');
+    const kinds = await db.query<{ kind: string; n: bigint }>('truth.kinds', 'SELECT kind, count(*) AS n FROM events GROUP BY kind');
+    const phrase = await db.query<{ n: bigint }>('truth.phrase', 'SELECT count(*) AS n FROM events WHERE contains(lower(message), lower(?))', [SEARCH_PHRASE]);
     const analysis = await analyze(db);
     const rows = await db.query<{ event_id: number; raw: string }>('truth.raw', 'SELECT event_id, raw FROM raw_records');
     await db.close();
-    return { events: Number(n), analysis, raw: new Map(rows.map((r) => [r.event_id, r.raw])) };
+    return {
+      events: Number(n),
+      kinds: Object.fromEntries(kinds.map((k) => [k.kind, Number(k.n)])),
+      phraseEvents: Number(phrase[0].n),
+      analysis,
+      raw: new Map(rows.map((r) => [r.event_id, r.raw])),
+    };
   })();
   return cached;
 }

@@ -27,6 +27,9 @@ export function CausalGraph() {
   useEffect(() => {
     const instance = cytoscape({ container: box.current, style: graphStyle(), wheelSensitivity: 0.3, minZoom: 0.05, maxZoom: 4, boxSelectionEnabled: false });
     instance.on('tap', 'node', (e) => onNodeTap(e.target, services));
+    // A native tooltip names any node under the pointer, labelled or not.
+    instance.on('mouseover', 'node', (e) => box.current?.setAttribute('title', String(e.target.data('label') ?? '')));
+    instance.on('mouseout', 'node', () => box.current?.removeAttribute('title'));
     cy.current = instance;
     window.__driftlineCy = instance;
     const media = matchMedia('(prefers-color-scheme: dark)');
@@ -61,7 +64,14 @@ export function CausalGraph() {
   }, [selected]);
 
   return (
-    <Panel title="Causal graph" testId="causal-graph" className="graph" tools={<span className="muted" style={{ fontWeight: 400 }}>time → (quiet gaps shortened) · one lane per actor</span>}>
+    <Panel title="Causal graph" testId="causal-graph" className="graph" tools={
+        <>
+          <span className="muted" style={{ fontWeight: 400 }}>time → (quiet gaps shortened) · one lane per actor</span>
+          <span style={{ flex: 1 }} />
+          <button type="button" className="btn small" data-testid="graph-fit-story" onClick={() => cy.current && fitToStory(cy.current)}>Fit story</button>
+          <button type="button" className="btn small" data-testid="graph-fit-all" onClick={() => cy.current?.fit(undefined, 30)}>Show all</button>
+        </>
+      }>
       <div ref={box} className="cy" role="img" aria-label="Causal graph of the incident: time left to right, one lane per actor" data-testid="cy" />
       <GraphLegend />
     </Panel>

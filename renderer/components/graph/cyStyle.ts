@@ -5,13 +5,15 @@ const v = (name: string) => getComputedStyle(document.documentElement).getProper
 
 export function graphStyle(): cytoscape.StylesheetJson {
   return [
-    { selector: 'node', style: { 'background-color': v('--system'), label: 'data(label)', 'font-size': 9, color: v('--text'), 'text-valign': 'bottom', 'text-margin-y': 2, width: 12, height: 12, 'text-max-width': '140px', 'text-wrap': 'ellipsis', 'min-zoomed-font-size': 7 } },
+    // Routine system events carry no label (they are dots on their lane); what tells the story does.
+    { selector: 'node', style: { 'background-color': v('--system'), label: '', 'font-size': 11, color: v('--text'), 'text-valign': 'bottom', 'text-margin-y': 2, width: 12, height: 12, 'text-max-width': '160px', 'text-wrap': 'ellipsis', 'min-zoomed-font-size': 6, 'text-background-color': v('--panel'), 'text-background-opacity': 0.7, 'text-background-padding': '1px' } },
+    { selector: 'node.actor-agent, node.actor-human, node.cluster, node.on-path, node.finding, node.sev-error, node:selected', style: { label: 'data(label)' } },
     { selector: 'node.actor-agent', style: { 'background-color': v('--agent'), shape: 'round-rectangle' } },
     { selector: 'node.actor-human', style: { 'background-color': v('--human'), shape: 'diamond', width: 14, height: 14 } },
     { selector: 'node.sev-warn', style: { 'background-color': v('--warn') } },
     { selector: 'node.sev-error, node.sev-fatal', style: { 'background-color': v('--error') } },
     { selector: 'node.cluster', style: { shape: 'round-rectangle', width: 26, height: 14, 'border-width': 2, 'border-color': v('--text'), 'font-weight': 'bold' } },
-    { selector: 'node.divergence', style: { 'background-color': v('--divergence'), shape: 'star', width: 26, height: 26, 'font-size': 10, 'font-weight': 'bold', color: v('--divergence'), 'text-valign': 'top', 'text-margin-y': -4 } },
+    { selector: 'node.divergence', style: { 'background-color': v('--divergence'), shape: 'star', width: 26, height: 26, label: 'data(label)', 'font-size': 12, 'font-weight': 'bold', color: v('--divergence-text'), 'text-valign': 'top', 'text-margin-y': -4 } },
     { selector: 'node.finding', style: { shape: 'hexagon', 'background-color': v('--accent') } },
     { selector: 'node.lane-label', style: { shape: 'rectangle', width: 1, height: 1, 'background-opacity': 0, label: 'data(label)', 'text-valign': 'center', 'text-halign': 'left', 'font-size': 11, color: v('--muted'), events: 'no' } },
     { selector: 'node:selected', style: { 'border-width': 3, 'border-color': v('--selection'), 'underlay-color': v('--selection'), 'underlay-opacity': 0.6, 'underlay-padding': 4 } },

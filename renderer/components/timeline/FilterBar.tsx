@@ -15,6 +15,9 @@ export function FilterBar() {
   const kinds = useQuery((e) => distinctValues(e, 'kind'), [version]).data ?? [];
   const severities = useQuery((e) => distinctValues(e, 'severity'), [version]).data ?? [];
 
+  // The search can change elsewhere too (Clear, a restored URL): follow it.
+  useEffect(() => setText(filter.text), [filter.text]);
+
   useEffect(() => {
     if (text === store.get().filter.text) return;
     const t = setTimeout(() => store.set((s) => ({ filter: { ...s.filter, text } })), 200);

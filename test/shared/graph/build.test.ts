@@ -95,6 +95,8 @@ describe('buildGraph', () => {
   it('maps chain edges onto graph nodes, marks the most probable path, and adds unlocated findings', () => {
     expect(edge('e:4', 'e:6')?.classes).toContain('path');
     expect(edge('d:d1', 'e:4')?.classes).toContain('path');
+    expect(node('e:4')!.classes).toContain('on-path');
+    expect(node('e:1')!.classes).not.toContain('on-path');
     expect(node('n:x')?.data.nodeKind).toBe('finding');
     expect(edge('e:6', 'n:x')?.classes).toContain('weak');
   });

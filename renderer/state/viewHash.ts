@@ -1,0 +1,24 @@
+// The view in the URL hash (#e=<event>&q=<search>&d=<divergence>), so a view can be reopened or shared
+// alongside the same evidence. Pure encode/decode; the hook wires it to the store.
+import type { AppState } from './appState';
+
+export interface ViewHash {
+  eventId: number | null;
+  divergenceId: string | null;
+  text: string;
+}
+
+export function encodeView(s: Pick<AppState, 'selectedEventId' | 'selectedDivergenceId' | 'filter'>): string {
+  const p = new URLSearchParams();
+  if (s.selectedEventId !== null) p.set('e', String(s.selectedEventId));
+  if (s.selectedDivergenceId) p.set('d', s.selectedDivergenceId);
+  if (s.filter.text) p.set('q', s.filter.text);
+  const text = p.toString();
+  return text ? `#${text}` : '';
+}
+
+export function decodeView(hash: string): ViewHash {
+  const p = new URLSearchParams(hash.replace(/^#/, ''));
+  const e = Number(p.get('e'));
+  return { eventId: p.has('e') && Number.isInteger(e) && e > 0 ? e : null, divergenceId: p.get('d'), text: p.get('q') ?? '' };
+}

@@ -1,0 +1,87 @@
+// Working an investigation: search, SQL console, expanding a cluster in the graph, the help overlay.
+import { expect, test, type Page } from '@playwright/test';
+import { SEARCH_PHRASE, SAMPLE_FILES, sampleTruth } from './sampleTruth';
+import { openApp, waitForImport } from './appPage';
+
+async function loadSample(page: Page) {
+  const truth = await sampleTruth();
+  await openApp(page);
+  await page.getByTestId('file-input').setInputFiles(SAMPLE_FILES);
+  await waitForImport(page, truth.events);
+  return truth;
+}
+
+test('search narrows the table to matching events and Clear restores it', async ({ page }) => {
+  const truth = await loadSample(page);
+  expect(truth.phraseEvents).toBeGreaterThan(0);
+  await page.getByTestId('search').fill(SEARCH_PHRASE);
+  await expect(page.getByTestId('event-count')).toHaveAttribute('data-count', String(truth.phraseEvents));
+  const messages = await page.getByTestId('timeline-row').locator('span:last-child').allTextContents();
+  expect(messages.length).toBeGreaterThan(0);
+  for (const m of messages) expect(m.toLowerCase()).toContain(SEARCH_PHRASE.toLowerCase());
+
+  await page.getByTestId('filter-kind').selectOption('tool_call');
+  await expect(page.getByTestId('event-count')).toHaveAttribute('data-count', '0');
+  await page.getByRole('button', { name: 'Clear' }).click();
+  await expect(page.getByTestId('event-count')).toHaveAttribute('data-count', String(truth.events));
+});
+
+test('SQL console runs a query over the events table', async ({ page }) => {
+  const truth = await loadSample(page);
+  await page.getByTestId('toggle-sql').click();
+  const consoleBox = page.getByTestId('sql-console');
+  await expect(consoleBox).toBeVisible();
+  await consoleBox.getByTestId('sql-input').fill("SELECT count(*) AS n FROM events WHERE kind = 'tool_call'");
+  await consoleBox.getByTestId('sql-run').click();
+  await expect(consoleBox.getByTestId('sql-results').locator('tbody td')).toHaveText(String(truth.kinds.tool_call));
+
+  await consoleBox.getByTestId('sql-input').fill('SELECT nope FROM nowhere');
+  await consoleBox.getByTestId('sql-run').click();
+  await expect(consoleBox.getByRole('alert')).toContainText(/nowhere/i);
+});
+
+test('clicking a cluster of repeated events expands it into its members', async ({ page }) => {
+  await loadSample(page);
+  await expect.poll(() => page.evaluate(() => window.__driftlineCy?.nodes('.cluster').length ?? 0)).toBeGreaterThan(0);
+  const before = await page.evaluate(() => window.__driftlineCy!.nodes().length);
+  const target = await page.evaluate(() => {
+    const cy = window.__driftlineCy!;
+    const node = cy.nodes('.cluster').max((n) => n.data('count') as number).ele;
+    cy.center(node);
+    const p = node.renderedPosition();
+    return { x: p.x, y: p.y, count: node.data('count') as number, label: node.data('label') as string };
+  });
+  expect(target.label).toContain(`×${target.count}`);
+  const box = (await page.getByTestId('cy').boundingBox())!;
+  await page.mouse.click(box.x + target.x, box.y + target.y);
+  await expect.poll(() => page.evaluate(() => window.__driftlineCy!.nodes().length)).toBe(before - 1 + target.count);
+  // The cluster's first member is now selected everywhere, the inspector included.
+  await expect(page.getByTestId('inspector').locator('[data-event-id]')).not.toHaveAttribute('data-event-id', '');
+});
+
+test('? opens the shortcut overlay; Escape and Close close it', async ({ page }) => {
+  await openApp(page);
+  await page.keyboard.press('?');
+  const help = page.getByTestId('help-overlay');
+  await expect(help).toBeVisible();
+  await expect(help).toContainText('Open evidence…');
+  await expect(help).toContainText('Ctrl+O');
+  await page.keyboard.press('Escape');
+  await expect(help).toHaveCount(0);
+  await page.keyboard.press('?');
+  await help.getByRole('button', { name: 'Close' }).click();
+  await expect(help).toHaveCount(0);
+});
+
+test('the selection lives in the URL hash and comes back after a reload with the same evidence', async ({ page }) => {
+  const truth = await loadSample(page);
+  await page.locator('[data-testid="divergence"][data-kind="stale_context"] [data-testid="divergence-select"]').click();
+  const stale = truth.analysis.divergences.find((d) => d.kind === 'stale_context')!;
+  await expect.poll(() => new URL(page.url()).hash).toContain(`e=${stale.action.event_id}`);
+  await page.reload();
+  await expect(page.locator('html[data-engine-ms]')).toHaveCount(1, { timeout: 60_000 });
+  await page.getByTestId('file-input').setInputFiles(SAMPLE_FILES);
+  await waitForImport(page, truth.events);
+  await expect(page.getByTestId('inspector').locator('[data-event-id]')).toHaveAttribute('data-event-id', String(stale.action.event_id));
+  await expect(page.locator('[data-testid="divergence"][aria-current="true"]')).toHaveAttribute('data-kind', 'stale_context');
+});
