@@ -6,7 +6,7 @@ import type { ChainEdge, ChainNode, Divergence, Evidence } from './types';
 import type { ControlEvent } from '../queries/controlEvents';
 import { getAlerts, getFirstError, getLastError, getPropagatedError, type EventRef } from '../queries/eventRefs';
 import { MINUTE_NS } from '../queries/serviceSignals';
-import { clock, evidenceOf, iso, msBetween, type AnalysisContext } from './context';
+import { clock, evidenceOf, iso, msBetween, short, type AnalysisContext } from './context';
 import { isAgent, type AgentIdentity } from './actors';
 import { describeFacts, requestFacts, type AgentAction } from './actions';
 import type { SignalInputs } from './signals';
@@ -75,7 +75,7 @@ export async function buildChain(db: Db, ctx: AnalysisContext, id: AgentIdentity
     if (!onset) continue;
     let burst = 0;
     for (let m = onset.ts / MINUTE_NS; m < onset.ts / MINUTE_NS + 10n; m++) burst += buckets?.get(m)?.errors ?? 0;
-    const onsetNode = evNode(onset, `${service}: ${onset.message.slice(0, 60)} (×${burst})`, 'error');
+    const onsetNode = evNode(onset, `${service}: ${short(onset.message)} (×${burst})`, 'error');
     edge(causeNode, onsetNode, 'error_onset', 0.85, `${service} logged its first error ${Math.round(msBetween(writeTs, onset.ts) / 1000)} s after the write, none in the 5 minutes before; ${burst} errors in the next 10 minutes.`, [cite(onset)]);
     if (!firstImpact || onset.ts < firstImpact.ts) firstImpact = onset;
     impacts.push(onsetNode);
@@ -83,7 +83,7 @@ export async function buildChain(db: Db, ctx: AnalysisContext, id: AgentIdentity
     for (const call of inp.calls.filter((c) => c.callee === service)) {
       const prop = await getPropagatedError(db, call.caller, service, onset.ts);
       if (!prop) continue;
-      const pNode = evNode(prop, `${call.caller}: ${prop.message.slice(0, 60)}`, 'error');
+      const pNode = evNode(prop, `${call.caller}: ${short(prop.message)}`, 'error');
       edge(onsetNode, pNode, 'propagated', call.bySpans ? 0.9 : 0.8, `${call.caller} calls ${service}; its first error after the onset shares trace ${prop.traceId.slice(0, 8)}… with a ${service} error.`, [cite(prop)]);
       impacts.push(pNode);
     }
@@ -92,7 +92,7 @@ export async function buildChain(db: Db, ctx: AnalysisContext, id: AgentIdentity
     const alert = near.find((x) => x.message.includes(service)) ?? near[0];
     if (alert) {
       const matched = alert.message.includes(service);
-      const aNode = evNode(alert, `alert: ${alert.message.slice(0, 60)}`, 'alert');
+      const aNode = evNode(alert, `alert: ${short(alert.message)}`, 'alert');
       edge(onsetNode, aNode, 'alerted', matched ? 0.9 : 0.5, `${matched ? `The alert names ${service}` : 'The first alert after the onset'}, fired ${Math.round(msBetween(onset.ts, alert.ts) / 1000)} s after the first error.`, [cite(alert)]);
       if (!firstAlert || alert.ts < firstAlert.ts) firstAlert = alert;
       lastImpactNode = aNode;

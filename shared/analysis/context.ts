@@ -41,5 +41,14 @@ export const round2 = (n: number): number => Math.round(n * 100) / 100;
 /** "ran scale on k8s:prod/deployment/payments": a verb phrase that reads for any tool verb. */
 export const ranOn = (verb: string, resource: string): string => `ran ${verb} on ${resource}`;
 
+/** A label-sized excerpt: cut at a word boundary so "waiting=" never dangles. */
+export function short(text: string, max = 60): string {
+  const t = text.replace(/\s+/g, ' ').trim();
+  if (t.length <= max) return t;
+  const cut = t.slice(0, max);
+  const at = cut.lastIndexOf(' ');
+  return `${(at > max / 2 ? cut.slice(0, at) : cut).replace(/[\s,;:(]+$/, '')}…`;
+}
+
 /** HH:MM:SS of an instant, for sentences (the JSON fields carry full ISO times). */
 export const clock = (ns: bigint): string => toIso(ns).slice(11, 19);

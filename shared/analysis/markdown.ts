@@ -38,8 +38,8 @@ export function analysisToMarkdown(a: AnalysisV1): string {
   out.push('## Intervention', '');
   out.push(`- First divergence: ${iv.first_divergence ?? '—'}`, `- First impact: ${iv.first_impact ?? '—'}`, `- First alert: ${iv.first_alert ?? '—'}`);
   out.push(`- Stopped: ${iv.stopped_at ?? 'not recorded'}${iv.stopped_by ? ` by ${iv.stopped_by}` : ''}${iv.how ? ` (${iv.how})` : ''}`);
-  out.push(`- Agent actions after the first impact: ${iv.actions_after_first_impact}${iv.kept_acting_ms !== null ? `; it kept acting for ${Math.round(iv.kept_acting_ms / 1000)} s after the first impact` : ''}`);
-  if ((iv as { counterfactual?: string }).counterfactual) out.push(`- Counterfactual: ${(iv as { counterfactual?: string }).counterfactual}`);
+  out.push(`- Agent actions after the first impact: ${iv.actions_after_first_impact}${iv.kept_acting_ms !== null ? `; it was stopped ${Math.round(iv.kept_acting_ms / 1000)} s after the first impact` : ''}`);
+  for (const c of iv.counterfactual ?? []) out.push(`- Counterfactual (${c.if_stopped_at.replace('_', ' ')}): ${c.statement}`);
   out.push('');
 
   if (a.chain.most_probable_path.length) {

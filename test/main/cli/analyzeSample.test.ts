@@ -115,5 +115,7 @@ describe('driftline analyze on the sample', () => {
     expect(io.out).toMatch(/\| stale_context \| `k8s:prod\/deployment\/payments` \|.*spec\.replicas = 6.*spec\.replicas = 12.*alice@example\.com.*415000 ms/);
     const line = analysis.divergences[0].actual.evidence[0].line;
     expect(io.out).toContain(`\`${SAMPLE}/k8s-audit.jsonl:${line}\``);
+    expect(io.out).toContain('- Counterfactual (first alert): Stopping the agent at the first alert (10:09:00) would have prevented 1 further write(s): scale k8s:prod/deployment/checkout.');
+    expect(io.out).not.toContain('[object Object]');
   });
 });
