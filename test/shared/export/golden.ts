@@ -12,5 +12,7 @@ export function expectGolden(name: string, actual: string): void {
     writeFileSync(file, actual);
     return;
   }
-  expect(actual).toBe(readFileSync(file, 'utf8'));
+  // After an intended change (e.g. the analysis got better), accept it with:
+  //   UPDATE_GOLDEN=1 npx vitest run test/shared/export   and review the diff of test/fixtures/export.
+  expect(actual, `${name} differs: if the change is intended, run UPDATE_GOLDEN=1 npx vitest run test/shared/export`).toBe(readFileSync(file, 'utf8'));
 }
