@@ -121,4 +121,12 @@ describe('causal chain fixture', () => {
     expect(out.intervention.counterfactual?.map((c) => [c.if_stopped_at, c.avoided_actions.length])).toEqual([['first_divergence', 1], ['first_alert', 0]]);
     expect(out.actors.find((a) => a.name === 'system:serviceaccount:agents:ops-agent')?.type).toBe('agent');
   });
+
+  it("finds the stop in the agent's transcript when nobody scaled it down", async () => {
+    const { out, events } = await run('chain', ['stop']);
+    expect(out.intervention).toMatchObject({ stopped_at: '2026-11-27T10:09:10.000Z', stopped_by: 'carol@example.com' });
+    expect(out.intervention.how).toContain('Stop all changes now');
+    const edge = out.chain.edges.find((e) => e.kind === 'intervened' && e.why.includes('stopped the agent'))!;
+    expect(edge.evidence[0].line).toBe(lineWhere(events, (e) => e.kind === 'user_message'));
+  });
 });
