@@ -27,4 +27,7 @@ engine.open().then(
   (e: Error) => store.set({ phase: 'empty', notice: `The database engine could not start: ${e.message}. Reload the window; if it keeps failing, this browser may lack WebAssembly support.` }),
 );
 
+// For the benchmark and debugging from devtools: the engine's timed query log.
+(window as unknown as { __driftlineQueryLog?: () => Promise<unknown> }).__driftlineQueryLog = () => engine.queryLog();
+
 createRoot(document.getElementById('root') as HTMLElement).render(<App services={{ store, engine, host }} />);

@@ -48,6 +48,10 @@ export class EngineClient {
     return this.call('analyze', null);
   }
 
+  queryLog() {
+    return this.call('queryLog', null);
+  }
+
   reset() {
     return this.call('reset', null);
   }

@@ -1,6 +1,6 @@
 // The engine that lives in the worker: owns the database, runs imports one file at a time, answers queries.
 import { migrate } from '../../shared/db/schema';
-import type { Db } from '../../shared/db/db';
+import { QueryLog, withQueryLog, type Db } from '../../shared/db/db';
 import { toWireError, fromWireError, type WireError } from '../../shared/ipc/host';
 import { blobByteSource, cancellable, hostByteSource, CancelledError } from './byteSources';
 import { openBrowserDb } from './browserDb';
@@ -12,6 +12,8 @@ type Post = (message: EngineMessage) => void;
 export class Engine {
   private db: Promise<{ db: Db; version: string; ms: number }> | null = null;
   private abort = new AbortController();
+  /** Every query the views and pipelines run, timed, for the debug panel and the benchmark. */
+  private readonly log = new QueryLog();
   private nextChunk = 1;
   private readonly pendingChunks = new Map<number, { resolve: (b: Uint8Array) => void; reject: (e: Error) => void }>();
 
@@ -46,13 +48,17 @@ export class Engine {
       case 'reset':
         await this.reset();
         return null;
+      case 'queryLog':
+        return { recent: [...this.log.recent], slow: [...this.log.slow] };
     }
   }
 
   private open() {
     this.db ??= (async () => {
       const start = performance.now();
-      const { db, version } = await openBrowserDb();
+      const opened = await openBrowserDb();
+      const db = withQueryLog(opened.db, this.log);
+      const version = opened.version;
       await migrate(db);
       return { db, version, ms: performance.now() - start };
     })();

@@ -1,6 +1,6 @@
 // Messages between the UI thread and the engine worker: a discriminated union {id, type, data}
 // with one result type per request type (after duckdb-wasm's WorkerTask).
-import type { Row, SqlValue } from '../../shared/db/db';
+import type { QueryLogEntry, Row, SqlValue } from '../../shared/db/db';
 import type { AnalysisV1 } from '../../shared/analysis/types';
 import type { ImportProgress } from '../../shared/importers/types';
 import type { WireError } from '../../shared/ipc/host';
@@ -27,6 +27,7 @@ export interface EngineRequests {
   query: { data: { tag: string; sql: string; params?: SqlValue[] }; result: Row[] };
   analyze: { data: null; result: AnalysisV1 };
   reset: { data: null; result: null };
+  queryLog: { data: null; result: { recent: QueryLogEntry[]; slow: QueryLogEntry[] } };
 }
 
 export type RequestType = keyof EngineRequests;

@@ -49,6 +49,7 @@ export function CausalGraph() {
   useEffect(() => {
     const c = cy.current;
     if (!c || !graph) return;
+    const start = performance.now();
     c.batch(() => {
       c.elements().remove();
       c.add(toElements(graph));
@@ -56,6 +57,8 @@ export function CausalGraph() {
     c.layout({ name: 'preset', fit: false }).run();
     fitToStory(c);
     box.current?.setAttribute('data-node-count', String(c.nodes(':childless').not('.lane-label').length));
+    // For the benchmark: elements added, positioned and fitted (the paint follows on the next frame).
+    box.current?.setAttribute('data-render-ms', String(Math.round(performance.now() - start)));
     revealSelection(c, services.store.get().selectedEventId);
   }, [graph, services]);
 

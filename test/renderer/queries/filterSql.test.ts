@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { filterWhere, isFiltered, likeLiteral } from '../../../renderer/queries/filterSql';
+import { filterWhere, isFiltered } from '../../../renderer/queries/filterSql';
 import { NO_FILTER } from '../../../renderer/state/appState';
 
 describe('filterWhere', () => {
@@ -9,19 +9,17 @@ describe('filterWhere', () => {
   });
 
   it('searches text in several columns with one parameter each, never inlined', () => {
-    const w = filterWhere({ ...NO_FILTER, text: "o'brien" });
-    expect(w.sql).not.toContain("o'brien");
+    const w = filterWhere({ ...NO_FILTER, text: "  O'Brien 100%_x " });
+    expect(w.sql).not.toContain('brien');
     expect(w.params).toHaveLength((w.sql.match(/\?/g) ?? []).length);
-    expect(w.params.every((p) => p === "%o'brien%")).toBe(true);
+    // Lower-cased and trimmed, and wildcards are literal: contains() has none.
+    expect(w.params.every((p) => p === "o'brien 100%_x")).toBe(true);
+    expect(w.sql).toContain('contains(lower(message), ?)');
   });
 
   it('combines field filters with AND, in parameter order', () => {
     const w = filterWhere({ text: '', actor: 'ops-agent', kind: 'tool_call', severity: 'error' });
     expect(w.sql).toBe('WHERE actor = ? AND kind = ? AND severity = ?');
     expect(w.params).toEqual(['ops-agent', 'tool_call', 'error']);
-  });
-
-  it('escapes LIKE wildcards so "100%" matches the text, not everything', () => {
-    expect(likeLiteral('100%_x')).toBe('%100\\%\\_x%');
   });
 });

@@ -1,0 +1,158 @@
+// UI benchmark in Debian chromium against the built renderer: a generated large investigation (default
+// 1,000,000 log events plus the sample's audit log and agent trace), imported through the file picker.
+// Prints engine start, import, search/filter latency, table scroll and graph pan frame times, long tasks.
+// Measures only; never fails on time. Run: npx tsx scripts/bench-ui.ts [events]   (npm run bench ui)
+import { closeSync, existsSync, openSync, renameSync, statSync, writeSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Page } from '@playwright/test';
+import { preview } from 'vite';
+import { findBrowser } from './find-browser.mjs';
+
+const root = path.resolve(import.meta.dirname, '..');
+const EVENTS = Number(process.argv[2] ?? process.env.DRIFTLINE_BENCH_EVENTS ?? 1_000_000);
+const PHRASE = 'connection pool exhausted';
+const SAMPLE = path.join(root, 'assets/samples/payments-scale-down');
+
+/** JSON-lines app logs over 09:00–11:00 UTC with an error burst (the sample's outage) from 10:07:30 to 10:16. */
+function generate(n: number): { file: string; burst: number } {
+  const file = path.join(os.tmpdir(), `driftline-bench-ui-${n}.jsonl`);
+  const t0 = Date.UTC(2026, 10, 27, 9, 0, 0);
+  const step = (2 * 3600 * 1000) / n;
+  const burstFrom = Date.UTC(2026, 10, 27, 10, 7, 30);
+  const burstTo = Date.UTC(2026, 10, 27, 10, 16, 0);
+  const services = ['payments', 'checkout', 'inventory', 'gateway', 'auth'];
+  let burst = 0;
+  const lines: string[] = [];
+  const fd = existsSync(file) ? -1 : openSync(`${file}.tmp`, 'w');
+  for (let i = 0; i < n; i++) {
+    const t = t0 + i * step;
+    const svc = services[i % services.length];
+    const failing = t >= burstFrom && t < burstTo && (svc === 'payments' || svc === 'checkout') && i % 3 !== 0;
+    if (failing) burst++;
+    if (fd < 0) continue;
+    const msg = failing
+      ? svc === 'payments' ? `503 ${PHRASE} (pool=db-main size=20 waiting=${i % 97})` : 'POST /checkout 502: payment failed: upstream payments returned 503'
+      : `request ${i} handled path=/api/v1/${svc}/items/${i % 9973} status=200 latency_ms=${(i * 7) % 900}`;
+    lines.push(JSON.stringify({ ts: new Date(t).toISOString(), level: failing ? 'error' : i % 41 === 0 ? 'warn' : 'info', service: svc, msg, trace_id: (i * 2654435761 >>> 0).toString(16).padStart(32, '0') }));
+    if (lines.length >= 20000) writeSync(fd, lines.splice(0).join('\n') + '\n');
+  }
+  if (fd >= 0) {
+    if (lines.length) writeSync(fd, lines.join('\n') + '\n');
+    closeSync(fd);
+    renameSync(`${file}.tmp`, file);
+  }
+  return { file, burst };
+}
+
+const count = (page: Page) => page.getByTestId('event-count').getAttribute('data-count').then(Number);
+
+async function timeUntilCountChanges(page: Page, act: () => Promise<void>, from: number): Promise<{ ms: number; count: number }> {
+  const start = Date.now();
+  await act();
+  await page.waitForFunction((f) => Number(document.querySelector('[data-testid="event-count"]')?.getAttribute('data-count')) !== f, from, { polling: 'raf', timeout: 120_000 });
+  return { ms: Date.now() - start, count: await count(page) };
+}
+
+/** Frame times while something moves every frame, measured in the page with requestAnimationFrame. */
+function frames(page: Page, what: 'table' | 'graph', n = 90) {
+  return page.evaluate(
+    async ({ what, n }) => {
+      const table = document.querySelector('.event-table') as HTMLElement;
+      const cy = window.__driftlineCy!;
+      const deltas: number[] = [];
+      let last = performance.now();
+      for (let i = 0; i < n; i++) {
+        if (what === 'table') table.scrollTop += 1500 + (i % 7) * 37;
+        else cy.panBy({ x: i % 2 ? 25 : -20, y: i % 3 ? 5 : -5 });
+        await new Promise(requestAnimationFrame);
+        const now = performance.now();
+        deltas.push(now - last);
+        last = now;
+      }
+      deltas.sort((a, b) => a - b);
+      const q = (p: number) => Math.round(deltas[Math.min(deltas.length - 1, Math.floor(p * deltas.length))]);
+      return { p50: q(0.5), p95: q(0.95), max: Math.round(deltas[deltas.length - 1]) };
+    },
+    { what, n },
+  );
+}
+
+async function main() {
+  const executablePath = findBrowser();
+  if (!executablePath) throw new Error('No Chromium found: install one (Debian: apt-get install -y chromium) or set DRIFTLINE_CHROMIUM.');
+  if (!existsSync(path.join(root, 'dist/renderer/index.html'))) throw new Error('Build the renderer first: npm run build:renderer');
+  const genStart = Date.now();
+  const big = generate(EVENTS);
+  const files = [big.file, path.join(SAMPLE, 'k8s-audit.jsonl'), path.join(SAMPLE, 'agent-trace.otlp.json')];
+  const mb = files.reduce((s, f) => s + statSync(f).size, 0) / 1024 / 1024;
+  console.log(`investigation: ${EVENTS.toLocaleString('en-US')} generated log events + sample audit and trace, ${mb.toFixed(0)} MB (generated in ${Date.now() - genStart} ms)`);
+
+  const server = await preview({ configFile: path.join(root, 'vite.config.ts'), preview: { port: 5184, strictPort: true, host: '127.0.0.1' }, logLevel: 'silent' });
+  const browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    // tsx compiles with keepNames, which wraps functions handed to page.evaluate in a __name helper.
+    await page.addInitScript('window.__name = (f) => f;');
+    await page.addInitScript(() => {
+      const w = window as unknown as { __longTasks: number[] };
+      w.__longTasks = [];
+      new PerformanceObserver((l) => l.getEntries().forEach((e) => w.__longTasks.push(e.duration))).observe({ type: 'longtask', buffered: true });
+    });
+    await page.goto('http://127.0.0.1:5184/');
+    await page.locator('html[data-engine-ms]').waitFor({ state: 'attached', timeout: 120_000 });
+    const rows: [string, string][] = [['engine (duckdb-wasm eh, blocking build in a worker) open', `${await page.locator('html').getAttribute('data-engine-ms')} ms`]];
+
+    const importStart = Date.now();
+    await page.getByTestId('file-input').setInputFiles(files);
+    await page.waitForFunction(() => Number(document.querySelector('[data-testid="event-count"]')?.getAttribute('data-count')) > 0 && !document.querySelector('[data-testid="import-progress"]'), null, { timeout: 1_800_000, polling: 500 });
+    const importMs = Date.now() - importStart;
+    const total = await count(page);
+    rows.push(['import + analysis (file picker → views ready)', `${(importMs / 1000).toFixed(1)} s for ${total.toLocaleString('en-US')} events (${(mb / (importMs / 1000)).toFixed(1)} MB/s, ${Math.round(total / (importMs / 1000)).toLocaleString('en-US')} events/s)`]);
+    // Let the views' first queries (lanes, graph, pages) finish, so the search below is measured alone.
+    await page.locator('[data-testid="cy"][data-render-ms]').waitFor({ state: 'attached', timeout: 300_000 });
+    await page.waitForTimeout(1500);
+    await page.evaluate(() => ((window as unknown as { __longTasks: number[] }).__longTasks = []));
+    const logStart = Date.now();
+
+    const search = await timeUntilCountChanges(page, () => page.getByTestId('search').fill(PHRASE), total);
+    rows.push([`search "${PHRASE}" (incl. 200 ms typing debounce)`, `${search.ms} ms → ${search.count.toLocaleString('en-US')} events (generated ${big.burst.toLocaleString('en-US')} burst lines, about half with the phrase)`]);
+    const cleared = await timeUntilCountChanges(page, () => page.getByRole('button', { name: 'Clear' }).click(), search.count);
+    rows.push(['clear search', `${cleared.ms} ms`]);
+    const filter = await timeUntilCountChanges(page, async () => {
+      await page.getByTestId('filter-severity').selectOption('error');
+    }, total);
+    rows.push(['filter severity = error', `${filter.ms} ms → ${filter.count.toLocaleString('en-US')} events`]);
+    await timeUntilCountChanges(page, () => page.getByRole('button', { name: 'Clear' }).click(), filter.count);
+
+    const scroll = await frames(page, 'table');
+    rows.push(['event table scroll frame time (p50 / p95 / max)', `${scroll.p50} / ${scroll.p95} / ${scroll.max} ms`]);
+    const renderMs = await page.getByTestId('cy').getAttribute('data-render-ms');
+    const nodes = await page.evaluate(() => window.__driftlineCy?.elements().length ?? 0);
+    rows.push(['graph first render (add + preset layout + fit)', `${renderMs} ms for ${nodes.toLocaleString('en-US')} elements`]);
+    const pan = await frames(page, 'graph');
+    rows.push(['graph pan frame time (p50 / p95 / max)', `${pan.p50} / ${pan.p95} / ${pan.max} ms`]);
+    const longTasks = await page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks);
+    rows.push(['main-thread long tasks after import (>50 ms / >100 ms / longest)', `${longTasks.length} / ${longTasks.filter((d) => d > 100).length} / ${Math.round(Math.max(0, ...longTasks))} ms`]);
+    rows.push(['timeline brushing', 'not implemented yet (no brush on the time axis)']);
+
+    const w = Math.max(...rows.map(([k]) => k.length));
+    for (const [k, v] of rows) console.log(`${k.padEnd(w)}  ${v}`);
+    const log = (await page.evaluate(() => (window as unknown as { __driftlineQueryLog: () => Promise<unknown> }).__driftlineQueryLog())) as { recent: { tag: string; ms: number; at: number }[] };
+    const byTag = new Map<string, number[]>();
+    for (const e of log.recent.filter((x) => x.at >= logStart - 5000)) (byTag.get(e.tag) ?? byTag.set(e.tag, []).get(e.tag)!).push(e.ms);
+    console.log('engine query times after import, by tag (n, median, max ms):');
+    for (const [tag, ms] of [...byTag].sort()) {
+      ms.sort((a, b) => a - b);
+      console.log(`  ${tag.padEnd(24)} ${String(ms.length).padStart(3)}  ${Math.round(ms[ms.length >> 1])}  ${Math.round(ms[ms.length - 1])}`);
+    }
+  } finally {
+    await browser.close();
+    await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
+  }
+}
+
+main().catch((e) => {
+  console.error(e instanceof Error ? e.message : e);
+  process.exit(1);
+});
