@@ -31,6 +31,10 @@ export function graphSvg(input: ExportInput, redaction: RedactionInfo, standalon
   const px = (v: number) => (LABEL_W + PAD + v - minX).toFixed(1);
   const py = (v: number) => (v - minY + PAD / 2).toFixed(1);
   const pos = new Map(g.nodes.map((n) => [n.data.id, n.position]));
+  // Only the chain's nodes and divergences carry visible labels: a static image cannot zoom, and
+  // labelling every log line makes the story unreadable. Every node keeps its text as a tooltip.
+  const chainEvents = new Set(input.analysis.chain.nodes.map((c) => c.event_id).filter((id): id is number => id !== null));
+  const labelled = (n: GraphNode) => n.data.nodeKind === 'divergence' || n.data.nodeKind === 'finding' || n.data.members.some((id) => chainEvents.has(id));
   const out: string[] = [];
   if (standalone) out.push('<?xml version="1.0" encoding="UTF-8"?>');
   out.push(`<svg xmlns="http://www.w3.org/2000/svg" width="${width.toFixed(0)}" height="${height.toFixed(0)}" viewBox="0 0 ${width.toFixed(0)} ${height.toFixed(0)}" font-family="system-ui, sans-serif" font-size="11" role="img" aria-label="Causal graph">`);
@@ -56,8 +60,10 @@ export function graphSvg(input: ExportInput, redaction: RedactionInfo, standalon
       ? `<rect x="${(+cx - 9).toFixed(1)}" y="${(+cy - 9).toFixed(1)}" width="18" height="18" transform="rotate(45 ${cx} ${cy})" fill="${fill(n)}"/>`
       : `<circle cx="${cx}" cy="${cy}" r="${n.data.nodeKind === 'cluster' ? 11 : 8}" fill="${fill(n)}"/>`;
     const ts = n.data.eventId !== null ? tsOf.get(n.data.eventId) : undefined;
-    const time = ts !== undefined ? `<text x="${cx}" y="${(+cy - 13).toFixed(1)}" text-anchor="middle" fill="#666" font-size="9">${clock(toIso(ts))}</text>` : '';
-    out.push(`<g>${shape}${time}<text x="${cx}" y="${(+cy + 22).toFixed(1)}" text-anchor="middle" fill="#111">${x(n.data.label)}</text><title>${x(n.data.label)}</title></g>`);
+    const show = labelled(n);
+    const time = show && ts !== undefined ? `<text x="${cx}" y="${(+cy - 13).toFixed(1)}" text-anchor="middle" fill="#666" font-size="9">${clock(toIso(ts))}</text>` : '';
+    const label = show ? `<text x="${cx}" y="${(+cy + 22).toFixed(1)}" text-anchor="middle" fill="#111">${x(n.data.label)}</text>` : '';
+    out.push(`<g${show ? '' : ' opacity="0.55"'}>${shape}${time}${label}<title>${x(n.data.label)}</title></g>`);
   }
   out.push('</svg>');
   return out.join('\n');
