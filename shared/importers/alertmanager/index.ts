@@ -58,7 +58,7 @@ function parse(text: string, out: OutputBuffer): void {
 
 export const alertmanager: Importer = {
   id: 'alertmanager',
-  label: 'Alertmanager webhook (alerts)',
+  label: 'Alertmanager webhook',
   version: 1,
   mode: 'document',
   detect: (head) => detectAlertmanager(head),

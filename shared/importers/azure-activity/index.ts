@@ -20,7 +20,7 @@ const SEVERITY: Record<string, Severity> = { informational: 'info', verbose: 'de
 
 export const azureActivity: Importer = {
   id: 'azure-activity',
-  label: 'Azure Activity Log (JSON lines)',
+  label: 'Azure Activity Log',
   version: 1,
   mode: 'lines',
   detect: (head) => detectAzureActivity(head),

@@ -61,7 +61,7 @@ function parse(text: string, out: OutputBuffer): void {
 
 export const k8sEvents: Importer = {
   id: 'k8s-events',
-  label: 'Kubernetes Events (kubectl get events -o json)',
+  label: 'Kubernetes Events',
   version: 1,
   mode: 'document',
   detect: (head) => detectK8sEvents(head),

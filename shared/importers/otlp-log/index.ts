@@ -63,7 +63,7 @@ function parse(text: string, out: OutputBuffer): void {
 
 export const otlpLog: Importer = {
   id: 'otlp-log',
-  label: 'OpenTelemetry logs (OTLP/JSON)',
+  label: 'OTLP/JSON logs',
   version: 1,
   mode: 'document',
   detect: (head) => detectOtlpLog(head),

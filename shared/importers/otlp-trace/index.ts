@@ -5,7 +5,7 @@ import { createOtlpTraceParser } from './parse';
 
 export const otlpTrace: Importer = {
   id: 'otlp-trace',
-  label: 'OpenTelemetry traces (OTLP/JSON, GenAI agent spans)',
+  label: 'OTLP/JSON traces with GenAI agent spans',
   version: 1,
   mode: 'document',
   detect: (head) => detectOtlpTrace(head),

@@ -13,7 +13,7 @@ export function detectSyslog(head: string): number {
 
 export const syslog: Importer = {
   id: 'syslog',
-  label: 'Syslog (RFC 5424 / RFC 3164)',
+  label: 'Syslog RFC 5424 / 3164',
   version: 1,
   mode: 'lines',
   detect: (head) => detectSyslog(head),

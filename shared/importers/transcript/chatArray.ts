@@ -15,7 +15,7 @@ export function detectChatArray(head: string): number {
 
 export const chatArray: Importer = {
   id: 'chat-messages',
-  label: 'Chat messages (Anthropic / OpenAI JSON)',
+  label: 'Anthropic / OpenAI chat messages',
   version: 1,
   mode: 'document',
   detect: (head) => detectChatArray(head),

@@ -14,7 +14,7 @@ export function detectClaudeCode(head: string): number {
 
 export const claudeCode: Importer = {
   id: 'claude-code',
-  label: 'Claude Code session (JSONL)',
+  label: 'Claude Code session',
   version: 1,
   mode: 'lines',
   detect: (head) => detectClaudeCode(head),

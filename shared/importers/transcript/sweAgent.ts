@@ -17,7 +17,7 @@ export function detectSweAgent(head: string, name: string): number {
 
 export const sweAgent: Importer = {
   id: 'swe-agent',
-  label: 'SWE-agent trajectory (.traj)',
+  label: 'SWE-agent trajectory',
   version: 1,
   mode: 'document',
   detect: (head, name) => detectSweAgent(head, name),
