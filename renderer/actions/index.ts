@@ -1,5 +1,8 @@
 // Every user verb, in the order the help overlay lists them.
 import { cancelImport } from './cancelImport';
+import { exportReport } from './exportReport';
+import { openInvestigation } from './openInvestigation';
+import { saveInvestigation, saveInvestigationAs } from './saveInvestigation';
 import { focusSearch } from './focusSearch';
 import { nextDivergence } from './nextDivergence';
 import { openEvidence } from './openEvidence';
@@ -9,7 +12,7 @@ import { toggleSql } from './toggleSql';
 import { toggleTheme } from './toggleTheme';
 import type { Action } from './types';
 
-export const ACTIONS: readonly Action[] = [openEvidence, openSample, nextDivergence, focusSearch, toggleSql, toggleTheme, showHelp, cancelImport];
+export const ACTIONS: readonly Action[] = [openEvidence, openSample, openInvestigation, saveInvestigation, saveInvestigationAs, exportReport, nextDivergence, focusSearch, toggleSql, toggleTheme, showHelp, cancelImport];
 
-export { cancelImport, focusSearch, nextDivergence, openEvidence, openSample, showHelp, toggleSql, toggleTheme };
+export { cancelImport, exportReport, openInvestigation, saveInvestigation, saveInvestigationAs, focusSearch, nextDivergence, openEvidence, openSample, showHelp, toggleSql, toggleTheme };
 export type { Action } from './types';

@@ -11,6 +11,7 @@ import { ImportProgressList } from './ImportProgressList';
 import { Workspace } from './Workspace';
 import { HelpOverlay } from './HelpOverlay';
 import { SqlConsole } from './SqlConsole';
+import { ExportDialog } from './ExportDialog';
 
 export function App({ services }: { services: AppServices }) {
   return (
@@ -29,6 +30,7 @@ function Shell() {
   const notice = useAppState((s) => s.notice);
   const helpOpen = useAppState((s) => s.helpOpen);
   const sqlOpen = useAppState((s) => s.sqlOpen);
+  const exportOpen = useAppState((s) => s.exportOpen);
   return (
     <div className="app">
       <Toolbar />
@@ -44,6 +46,7 @@ function Shell() {
       {dragging && <div className="drop-overlay">Drop evidence files or folders to import them</div>}
       {helpOpen && <HelpOverlay />}
       {sqlOpen && hasData && <SqlConsole />}
+      {exportOpen && hasData && <ExportDialog />}
     </div>
   );
 }

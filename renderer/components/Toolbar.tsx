@@ -1,5 +1,5 @@
 // The top bar: the main verbs, the theme toggle, help.
-import { openEvidence, openSample, showHelp, toggleSql, toggleTheme } from '../actions';
+import { exportReport, openEvidence, openInvestigation, openSample, saveInvestigation, showHelp, toggleSql, toggleTheme } from '../actions';
 import { useAppState } from '../hooks/useAppState';
 import { ActionButton } from './ActionButton';
 
@@ -13,7 +13,10 @@ export function Toolbar() {
     <header className="toolbar" role="banner">
       <h1>Driftline</h1>
       <ActionButton action={openEvidence} testId="open-evidence" />
+      <ActionButton action={openInvestigation} testId="open-investigation" label="Open investigation…" />
       {!hasData && <ActionButton action={openSample} testId="open-sample-toolbar" />}
+      {hasData && <ActionButton action={saveInvestigation} testId="save" label="Save" />}
+      {hasData && <ActionButton action={exportReport} testId="export" label="Export…" />}
       {hasData && <ActionButton action={toggleSql} testId="toggle-sql" />}
       <span className="spacer" />
       <span className="muted" aria-live="polite" data-testid="phase">

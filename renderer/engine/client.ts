@@ -48,6 +48,18 @@ export class EngineClient {
     return this.call('analyze', null);
   }
 
+  export(format: EngineRequests['export']['data']['format'], profile: string) {
+    return this.call('export', { format, profile, generatedAt: new Date().toISOString() });
+  }
+
+  save(data: EngineRequests['save']['data']) {
+    return this.call('save', data);
+  }
+
+  openInvestigation(bytes: Uint8Array) {
+    return this.call('openInvestigation', { bytes });
+  }
+
   queryLog() {
     return this.call('queryLog', null);
   }

@@ -4,7 +4,8 @@ import { QueryLog, withQueryLog, type Db } from '../../shared/db/db';
 import { toWireError, fromWireError, type WireError } from '../../shared/ipc/host';
 import { blobByteSource, cancellable, hostByteSource, CancelledError } from './byteSources';
 import { openBrowserDb } from './browserDb';
-import { runAnalysis, runImport } from './pipelines';
+import { openInvestigation, runAnalysis, runExport, runImport, saveInvestigation } from './pipelines';
+import type { AnalysisV1 } from '../../shared/analysis/types';
 import type { ChunkReply, EngineMessage, EngineRequest, EngineRequests, ImportSummary, WireFile } from './protocol';
 
 type Post = (message: EngineMessage) => void;
@@ -14,6 +15,8 @@ export class Engine {
   private abort = new AbortController();
   /** Every query the views and pipelines run, timed, for the debug panel and the benchmark. */
   private readonly log = new QueryLog();
+  /** The last analysis, which saving and exporting include. */
+  private analysis: AnalysisV1 | null = null;
   private nextChunk = 1;
   private readonly pendingChunks = new Map<number, { resolve: (b: Uint8Array) => void; reject: (e: Error) => void }>();
 
@@ -44,7 +47,20 @@ export class Engine {
         return db.query(msg.data.tag, msg.data.sql, msg.data.params);
       }
       case 'analyze':
-        return runAnalysis((await this.open()).db);
+        this.analysis = await runAnalysis((await this.open()).db);
+        return this.analysis;
+      case 'export': {
+        const { db } = await this.open();
+        this.analysis ??= await runAnalysis(db);
+        return runExport(db, this.analysis, msg.data.format, msg.data.profile, msg.data.generatedAt);
+      }
+      case 'save':
+        return saveInvestigation((await this.open()).db, { ...msg.data, analysis: this.analysis });
+      case 'openInvestigation': {
+        const opened = await openInvestigation((await this.open()).db, msg.data.bytes);
+        this.analysis = opened.analysis;
+        return { analysis: opened.analysis, views: opened.views, appVersion: opened.manifest.app_version };
+      }
       case 'reset':
         await this.reset();
         return null;

@@ -4,6 +4,7 @@ import type { QueryLogEntry, Row, SqlValue } from '../../shared/db/db';
 import type { AnalysisV1 } from '../../shared/analysis/types';
 import type { ImportProgress } from '../../shared/importers/types';
 import type { WireError } from '../../shared/ipc/host';
+import type { ExportFormat } from '../../shared/export/input';
 
 /** A file as it reaches the worker: a Blob (browser, sample) or a host handle read in chunks (Electron). */
 export type WireFile =
@@ -27,6 +28,9 @@ export interface EngineRequests {
   query: { data: { tag: string; sql: string; params?: SqlValue[] }; result: Row[] };
   analyze: { data: null; result: AnalysisV1 };
   reset: { data: null; result: null };
+  export: { data: { format: ExportFormat; profile: string; generatedAt: string }; result: string };
+  save: { data: { appVersion: string; savedAt: string; createdAt?: string; views?: unknown[] }; result: Uint8Array };
+  openInvestigation: { data: { bytes: Uint8Array }; result: { analysis: AnalysisV1 | null; views: unknown[]; appVersion: string } };
   queryLog: { data: null; result: { recent: QueryLogEntry[]; slow: QueryLogEntry[] } };
 }
 

@@ -39,6 +39,10 @@ export interface AppState {
   helpOpen: boolean;
   sqlOpen: boolean;
   expandedClusters: ReadonlySet<string>;
+  exportOpen: boolean;
+  /** Where Save writes without asking (Electron; a browser always downloads). */
+  savedPath: string | null;
+  createdAt: string | null;
 }
 
 export const initialState: AppState = {
@@ -56,6 +60,9 @@ export const initialState: AppState = {
   helpOpen: false,
   sqlOpen: false,
   expandedClusters: new Set(),
+  exportOpen: false,
+  savedPath: null,
+  createdAt: null,
 };
 
 export type AppStore = Store<AppState>;
