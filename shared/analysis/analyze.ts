@@ -15,7 +15,7 @@ import { lastObservation, staleContext } from './staleContext';
 import { unobservedTarget } from './unobservedTarget';
 import { findContradictions } from './contradicted';
 import { summariseSources } from './sources';
-import { EntityIndex } from './entities';
+import { EntityIndex, workloadsOf } from './entities';
 import { findSignalDivergences, type SignalInputs } from './signals';
 import { buildChain } from './chain';
 import { classify } from './classify';
@@ -35,7 +35,7 @@ export async function analyze(db: Db, opts: AnalyzeOptions = {}): Promise<Analys
   const inputs: SignalInputs = {
     signals,
     calls: await getServiceCalls(db),
-    entities: new EntityIndex(ctx.events.map((e) => e.resource), signals.keys()),
+    entities: new EntityIndex(ctx.events.map((e) => e.resource), signals.keys(), workloadsOf(ctx)),
   };
   const identity = identifyActors(ctx);
   const actions = findAgentActions(ctx, identity);

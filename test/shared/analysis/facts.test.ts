@@ -38,6 +38,14 @@ describe('entities and verbs', () => {
     expect(idx.entities()[0].aliases.map((a) => a.alias)).toContain('svc:payments');
   });
 
+  it('resolves cluster DNS names and OTel k8s.deployment.name to the deployment', () => {
+    const idx = new EntityIndex(['k8s:prod/deployment/payments'], ['payments.prod.svc.cluster.local:8080', 'agent-runtime'], [{ service: 'agent-runtime', namespace: 'agents', deployment: 'ops-agent' }]);
+    expect(idx.keyOfService('payments.prod.svc.cluster.local:8080')).toBe('k8s:prod/deployment/payments');
+    expect(idx.keyOfService('agent-runtime')).toBe('k8s:agents/deployment/ops-agent');
+    expect(idx.serviceOf('k8s:agents/deployment/ops-agent')).toBe('agent-runtime');
+    expect(idx.keyOfService('payments.staging.svc')).toBe('svc:payments.staging.svc');
+  });
+
   it('matches tool verbs to the API verbs they cause', () => {
     expect(verbsMatch('scale', 'patch')).toBe(true);
     expect(verbsMatch('get', 'list')).toBe(true);
