@@ -26,7 +26,15 @@ export function filterWhere(f: EventFilter): Where {
       params.push(f[col]);
     }
   }
+  if (f.from !== null) {
+    parts.push('ts >= ?');
+    params.push(f.from);
+  }
+  if (f.to !== null) {
+    parts.push('ts <= ?');
+    params.push(f.to);
+  }
   return { sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params };
 }
 
-export const isFiltered = (f: EventFilter) => !!(f.text.trim() || f.actor || f.kind || f.severity);
+export const isFiltered = (f: EventFilter) => !!(f.text.trim() || f.actor || f.kind || f.severity || f.from !== null || f.to !== null);

@@ -18,9 +18,12 @@ export interface EventFilter {
   actor: string;
   kind: string;
   severity: string;
+  /** Time range brushed on the swimlanes, UTC nanoseconds inclusive; null = unbounded. */
+  from: bigint | null;
+  to: bigint | null;
 }
 
-export const NO_FILTER: EventFilter = { text: '', actor: '', kind: '', severity: '' };
+export const NO_FILTER: EventFilter = { text: '', actor: '', kind: '', severity: '', from: null, to: null };
 
 export interface AppState {
   phase: Phase;

@@ -85,3 +85,27 @@ test('the selection lives in the URL hash and comes back after a reload with the
   await expect(page.getByTestId('inspector').locator('[data-event-id]')).toHaveAttribute('data-event-id', String(stale.action.event_id));
   await expect(page.locator('[data-testid="divergence"][aria-current="true"]')).toHaveAttribute('data-kind', 'stale_context');
 });
+
+test('brushing the swimlanes narrows the table to that time range, and the chip removes it', async ({ page }) => {
+  const truth = await loadSample(page);
+  const brush = page.getByTestId('brush');
+  const box = (await brush.boundingBox())!;
+  const y = box.y + box.height / 2;
+  await page.mouse.move(box.x + box.width * 0.4, y);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width * 0.5, y, { steps: 5 });
+  await page.mouse.up();
+  const chip = page.getByTestId('time-range');
+  await expect(chip).toBeVisible();
+  await expect.poll(async () => Number(await page.getByTestId('event-count').getAttribute('data-count'))).toBeLessThan(truth.events);
+  // Every row shown lies inside the range printed on the chip (HH:MM:SS.mmm, same day).
+  const [from, to] = ((await chip.textContent()) ?? '').replace(' ✕', '').split('–');
+  const times = await page.getByTestId('timeline-row').locator('span:first-child').allTextContents();
+  expect(times.length).toBeGreaterThan(0);
+  for (const t of times) {
+    expect(t >= from.slice(0, 8)).toBe(true);
+    expect(t.slice(0, 8) <= to.slice(0, 8)).toBe(true);
+  }
+  await chip.click();
+  await expect(page.getByTestId('event-count')).toHaveAttribute('data-count', String(truth.events));
+});

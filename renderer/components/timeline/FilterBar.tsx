@@ -5,6 +5,7 @@ import { useQuery } from '../../hooks/useQuery';
 import { useServices } from '../../state/context';
 import { distinctValues } from '../../queries/events';
 import { NO_FILTER, type EventFilter } from '../../state/appState';
+import { clock } from '../format';
 
 export function FilterBar() {
   const { store } = useServices();
@@ -31,6 +32,11 @@ export function FilterBar() {
       <Select label="Actor" value={filter.actor} options={actors} onChange={(actor) => set({ actor })} />
       <Select label="Kind" value={filter.kind} options={kinds} onChange={(kind) => set({ kind })} />
       <Select label="Severity" value={filter.severity} options={severities} onChange={(severity) => set({ severity })} />
+      {filter.from !== null && filter.to !== null && (
+        <button type="button" className="btn small" data-testid="time-range" title="Remove the time range" onClick={() => set({ from: null, to: null })}>
+          {clock(filter.from)}–{clock(filter.to)} ✕
+        </button>
+      )}
       <button
         type="button"
         className="btn small"

@@ -4,6 +4,7 @@ import { useAppState } from '../../hooks/useAppState';
 import { useQuery } from '../../hooks/useQuery';
 import { laneDensity, type LaneBucket } from '../../queries/lanes';
 import { clock } from '../format';
+import { BrushOverlay } from './BrushOverlay';
 
 const COLOR: Record<string, string> = { agent: 'var(--agent)', human: 'var(--human)', system: 'var(--system)' };
 const ORDER: Record<string, number> = { agent: 0, human: 1, system: 2 };
@@ -19,6 +20,7 @@ export function Swimlanes() {
       {lanes.map(([lane, cells]) => (
         <Lane key={lane} lane={lane} cells={cells} buckets={data.buckets} max={max} />
       ))}
+      <BrushOverlay t0={data.t0} t1={data.t1} />
       <div className="axis">
         <span>{clock(data.t0)}</span>
         <span>{clock(data.t1)} UTC</span>

@@ -3,6 +3,7 @@ import { useAppState } from '../../hooks/useAppState';
 import { useQuery } from '../../hooks/useQuery';
 import { countEvents } from '../../queries/events';
 import { isFiltered } from '../../queries/filterSql';
+import { NO_FILTER } from '../../state/appState';
 import { Panel } from '../Panel';
 import { EventTable } from './EventTable';
 import { FilterBar } from './FilterBar';
@@ -12,7 +13,7 @@ export function Timeline() {
   const filter = useAppState((s) => s.filter);
   const version = useAppState((s) => s.dataVersion);
   const total = useQuery((e) => countEvents(e, filter), [filter, version]).data ?? 0;
-  const all = useQuery((e) => countEvents(e, { text: '', actor: '', kind: '', severity: '' }), [version]).data ?? 0;
+  const all = useQuery((e) => countEvents(e, NO_FILTER), [version]).data ?? 0;
   return (
     <Panel
       title="Timeline"

@@ -18,8 +18,15 @@ describe('filterWhere', () => {
   });
 
   it('combines field filters with AND, in parameter order', () => {
-    const w = filterWhere({ text: '', actor: 'ops-agent', kind: 'tool_call', severity: 'error' });
+    const w = filterWhere({ ...NO_FILTER, actor: 'ops-agent', kind: 'tool_call', severity: 'error' });
     expect(w.sql).toBe('WHERE actor = ? AND kind = ? AND severity = ?');
     expect(w.params).toEqual(['ops-agent', 'tool_call', 'error']);
+  });
+
+  it('bounds time by the brushed range, nanoseconds kept as bigint', () => {
+    const w = filterWhere({ ...NO_FILTER, from: 1_795_000_000_000_000_001n, to: 1_795_000_060_000_000_000n });
+    expect(w.sql).toBe('WHERE ts >= ? AND ts <= ?');
+    expect(w.params).toEqual([1_795_000_000_000_000_001n, 1_795_000_060_000_000_000n]);
+    expect(isFiltered({ ...NO_FILTER, from: 1n })).toBe(true);
   });
 });
