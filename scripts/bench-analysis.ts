@@ -32,7 +32,10 @@ function logRow(i: number, total: number): EventColumns {
   });
 }
 
-/** One agent episode (9 control events): read, someone else's change, the agent's write, the controller's reaction. */
+/** svc2k calls svc2k+1 (see logRow): the caller of an odd service is the even one before it. */
+const callerOf = (svc: string) => { const n = Number(svc.slice(3)); return n % 2 ? `svc${n - 1}` : svc; };
+
+/** One agent episode (9 control events and a burst of 40 error logs): read, someone else's change, the agent's write, the controller's reaction. */
 function episode(k: number, at: bigint, line: number): EventColumns[] {
   const svc = SERVICES[(k * 7) % SERVICES.length];
   const res = `k8s:prod/deployment/${svc}` as ResourceKey;
@@ -50,6 +53,12 @@ function episode(k: number, at: bigint, line: number): EventColumns[] {
     ev({ ...agent, ts: t(301n), kind: 'tool_result', action: 'observe', callId: `w${k}`, sourceLine: line + 3, attributes: JSON.stringify({ result: `deployment.apps/${svc} scaled` }) }),
     ev({ ts: t(302n), kind: 'audit', actor: 'system:serviceaccount:kube-system:replicaset-controller', actorType: 'system', resource: `k8s:prod/pod/${svc}-7d9c8b5f4-abcd${k % 10}` as ResourceKey, action: 'delete', sourceLine: line + 5 }),
     ev({ ts: t(303n), kind: 'audit', actor: 'system:serviceaccount:kube-system:deployment-controller', actorType: 'system', resource: res, action: 'update', sourceLine: line + 6, attributes: JSON.stringify({ objectRef: { subresource: 'status' } }) }),
+    // The impact: 20 errors in the scaled service and its caller over the next two minutes, sharing traces,
+    // so the chain's onset and propagation queries run at every size.
+    ...Array.from({ length: 20 }, (_, j) => [
+      ev({ ts: t(320n + BigInt(j * 6)), kind: 'log', service: svc, actor: svc, severity: 'error', message: '503 connection pool exhausted', traceId: `burst${k}-${j}`, sourceLine: line + 7 }),
+      ev({ ts: t(320n + BigInt(j * 6)) + 30_000_000n as Nanos, kind: 'log', service: callerOf(svc), actor: callerOf(svc), severity: 'error', message: 'upstream returned 503', traceId: `burst${k}-${j}`, sourceLine: line + 8 }),
+    ]).flat(),
   ];
 }
 
@@ -57,6 +66,7 @@ async function load(db: Db, total: number): Promise<number> {
   await migrate(db);
   await db.exec('bench.sources', "INSERT INTO sources (id, path, size, sha256, format, confidence, parser_version, events, merged, errors, clock_offset_ns) VALUES (1, 'bench/app.jsonl', 0, '', 'jsonl-log', 1, 1, 0, 0, 0, 0), (2, 'bench/control.jsonl', 0, '', 'k8s-audit', 1, 1, 0, 0, 0, 0)");
   const episodes = Math.max(1, Math.floor(total / 3000));
+  // Episode rows (control events plus their error bursts) count towards the total.
   const control: EventColumns[] = [];
   for (let k = 0; k < episodes; k++) control.push(...episode(k, START + (DAY_NS * BigInt(k)) / BigInt(episodes), k * 10 + 1));
   const logs = total - control.length;
@@ -79,7 +89,7 @@ async function main(): Promise<void> {
   await load(warm, 10_000);
   await analyze(warm);
   await warm.close();
-  console.log('events     control   load s   analyze s   events/s     divergences  actions');
+  console.log('events     episode   load s   analyze s   events/s     divergences  actions  chain edges');
   for (const total of sizes.length ? sizes : [100_000, 300_000, 1_000_000]) {
     const db = await openNodeDb();
     const t0 = performance.now();
@@ -89,7 +99,7 @@ async function main(): Promise<void> {
     const out = await analyze(withQueryLog(db, log));
     const t2 = performance.now();
     const secs = (t2 - t1) / 1000;
-    console.log(`${String(total).padEnd(10)} ${String(control).padEnd(9)} ${((t1 - t0) / 1000).toFixed(2).padEnd(8)} ${secs.toFixed(2).padEnd(11)} ${Math.round(total / secs).toLocaleString('en').padEnd(12)} ${String(out.divergences.length).padEnd(12)} ${out.actions.length}`);
+    console.log(`${String(total).padEnd(10)} ${String(control).padEnd(9)} ${((t1 - t0) / 1000).toFixed(2).padEnd(8)} ${secs.toFixed(2).padEnd(11)} ${Math.round(total / secs).toLocaleString('en').padEnd(12)} ${String(out.divergences.length).padEnd(12)} ${String(out.actions.length).padEnd(8)} ${out.chain.edges.length}`);
     const byTag = new Map<string, number>();
     for (const q of log.recent) byTag.set(q.tag, (byTag.get(q.tag) ?? 0) + q.ms);
     const top = [...byTag].sort((a, b) => b[1] - a[1]).slice(0, 4).map(([t, ms]) => `${t} ${(ms / 1000).toFixed(2)} s`).join(', ');

@@ -1,10 +1,12 @@
 // The causal chain as a graph: tool call → audit write → controller reaction → error onset → errors in
 // callers → alert → human intervention → recovery, plus each divergence pointing at the action it
 // misled. Edges are typed, cited and weighted; the most probable path is the best product of weights.
+// The questions about errors are asked for all writes at once (see queries/errorWindows.ts).
 import type { Db } from '../db/db';
 import type { ChainEdge, ChainNode, Divergence, Evidence } from './types';
 import type { ControlEvent } from '../queries/controlEvents';
-import { getAlerts, getFirstError, getLastError, getPropagatedError, type EventRef } from '../queries/eventRefs';
+import { getAlerts, getEventRefs, type EventRef } from '../queries/eventRefs';
+import { getErrorIdsInWindows, getPropagatedErrorIds } from '../queries/errorWindows';
 import { MINUTE_NS } from '../queries/serviceSignals';
 import { clock, evidenceOf, iso, msBetween, short, type AnalysisContext } from './context';
 import { isAgent, type AgentIdentity } from './actors';
@@ -25,6 +27,19 @@ export interface ChainResult {
   stop: ControlEvent | undefined;
 }
 
+/** One agent write and what the chain learned about it, filled in phase by phase. */
+interface Step {
+  action: AgentAction;
+  causeNode: string;
+  writeTs: bigint;
+  service: string | undefined;
+  errorsBefore: number;
+  onsetFrom?: bigint;
+  onsetId?: number;
+  onset?: EventRef;
+  restore?: ControlEvent;
+}
+
 export async function buildChain(db: Db, ctx: AnalysisContext, id: AgentIdentity, actions: AgentAction[], divergences: Divergence[], inp: SignalInputs): Promise<ChainResult> {
   const nodes = new Map<string, ChainNode>();
   const edges: ChainEdge[] = [];
@@ -34,16 +49,13 @@ export async function buildChain(db: Db, ctx: AnalysisContext, id: AgentIdentity
   const cite = (e: { id: number; sourceId: number; line: number; pointer: string }) => evidenceOf(ctx, e);
 
   for (const d of divergences) {
-    const target = `ev:${d.action.event_id}`;
     node(`div:${d.id}`, { event_id: null, label: `${d.kind} on ${d.resource}`, ts: d.action.ts, kind: 'divergence' });
-    edge(`div:${d.id}`, target, 'acted_on_stale', d.confidence, d.why, [...d.believed.evidence, ...d.actual.evidence].slice(0, 6));
+    edge(`div:${d.id}`, `ev:${d.action.event_id}`, 'acted_on_stale', d.confidence, d.why, [...d.believed.evidence, ...d.actual.evidence].slice(0, 6));
   }
-  const impacts: string[] = [];
-  let firstImpact: EventRef | undefined;
-  let firstAlert: EventRef | undefined;
-  let lastImpactNode: string | undefined;
-  let alerts: EventRef[] | undefined;
-  for (const a of actions) {
+  // Phase 1, in memory: the write each action caused, the controllers' reaction, and whether the minute
+  // buckets show an error change point after it.
+  const steps: Step[] = actions.map((a) => writeStep(a));
+  function writeStep(a: AgentAction): Step {
     const actNode = evNode(a.event, `${a.actor} ${a.verb} ${a.resource}${a.facts.size ? ` (${describeFacts(a.facts)})` : ''}`, a.event.kind);
     let writeNode = actNode;
     let writeTs = a.event.ts;
@@ -62,32 +74,60 @@ export async function buildChain(db: Db, ctx: AnalysisContext, id: AgentIdentity
       edge(writeNode, causeNode, 'controller_reaction', 0.9, `${r0.actor} ${r0.action} ${reactions.length} object(s) of ${entity} within ${Math.ceil(msBetween(writeTs, reactions[reactions.length - 1].ts) / 1000)} s of the write.`, reactions.slice(0, 5).map(cite));
     }
     const service = inp.entities.serviceOf(a.resource);
-    if (!service) continue;
-    const buckets = inp.signals.get(service);
+    const step: Step = { action: a, causeNode, writeTs, service, errorsBefore: 0 };
+    const buckets = service ? inp.signals.get(service) : undefined;
+    if (!buckets) return step;
     const minute = writeTs / MINUTE_NS;
-    let errorsBefore = 0;
-    let errorsAfter = 0;
-    for (let m = minute - 5n; m < minute; m++) errorsBefore += buckets?.get(m)?.errors ?? 0;
-    for (let m = minute; m <= minute + 10n; m++) errorsAfter += buckets?.get(m)?.errors ?? 0;
-    // The minute buckets decide cheaply whether there is an onset at all; only then ask for the exact event.
-    if (errorsBefore > 0 || errorsAfter === 0) continue;
-    const onset = await getFirstError(db, service, writeTs, writeTs + 10n * 60n * S);
-    if (!onset) continue;
+    for (let m = minute - 5n; m < minute; m++) step.errorsBefore += buckets.get(m)?.errors ?? 0;
+    // A change point, not the first error ever: the first minute after the write whose errors reach five
+    // times the per-minute rate of the 5 minutes before (and at least 3), so background errors do not hide it.
+    const threshold = Math.max(3, step.errorsBefore);
+    for (let m = minute; m <= minute + 10n; m++) {
+      if ((buckets.get(m)?.errors ?? 0) >= threshold) {
+        step.onsetFrom = m * MINUTE_NS > writeTs ? m * MINUTE_NS : writeTs;
+        break;
+      }
+    }
+    // The person who repaired the resource: the first non-agent write on it within the hour after.
+    step.restore = ctx.events.find((e) => e.kind === 'audit' && isWrite(e.action) && e.resource === a.resource && e.ts > writeTs && e.ts < writeTs + 3600n * S && !isAgent(id, e.actor) && !e.actor.startsWith('system:'));
+    return step;
+  }
+
+  // Phase 2, one query: the exact onset events.
+  const withOnset = steps.filter((s) => s.onsetFrom !== undefined && s.service);
+  const onsetIds = await getErrorIdsInWindows(db, withOnset.map((s) => ({ service: s.service!, from: s.onsetFrom!, to: s.onsetFrom! + 60n * S })), 'first');
+  withOnset.forEach((s, i) => { s.onsetId = onsetIds[i]; });
+  // Phase 3, one query each: propagation to callers, the last error after each repair, and the alerts.
+  const onsets = withOnset.filter((s) => s.onsetId !== undefined);
+  const props = onsets.flatMap((s) => inp.calls.filter((c) => c.callee === s.service).map((c) => ({ step: s, call: c })));
+  const propIds = await getPropagatedErrorIds(db, props.map((p) => ({ caller: p.call.caller, callee: p.step.service!, from: p.step.onsetFrom!, to: p.step.onsetFrom! + 30n * 60n * S })));
+  const repaired = onsets.filter((s) => s.restore);
+  const lastIds = await getErrorIdsInWindows(db, repaired.map((s) => ({ service: s.service!, from: s.restore!.ts - 60n * S, to: s.restore!.ts + 30n * 60n * S })), 'last');
+  const refs = await getEventRefs(db, [...onsets.map((s) => s.onsetId!), ...propIds.filter((x): x is number => x !== undefined), ...lastIds.filter((x): x is number => x !== undefined)]);
+  const alerts = onsets.length ? await getAlerts(db, 0n) : [];
+
+  // Phase 4: the graph, in action order.
+  let firstImpact: EventRef | undefined;
+  let firstAlert: EventRef | undefined;
+  const impacts: string[] = [];
+  for (const s of onsets) {
+    const service = s.service!;
+    const onset = refs.get(s.onsetId!)!;
+    s.onset = onset;
     let burst = 0;
-    for (let m = onset.ts / MINUTE_NS; m < onset.ts / MINUTE_NS + 10n; m++) burst += buckets?.get(m)?.errors ?? 0;
+    for (let m = onset.ts / MINUTE_NS; m < onset.ts / MINUTE_NS + 10n; m++) burst += inp.signals.get(service)?.get(m)?.errors ?? 0;
     const onsetNode = evNode(onset, `${service}: ${short(onset.message)} (×${burst})`, 'error');
-    edge(causeNode, onsetNode, 'error_onset', 0.85, `${service} logged its first error ${Math.round(msBetween(writeTs, onset.ts) / 1000)} s after the write, none in the 5 minutes before; ${burst} errors in the next 10 minutes.`, [cite(onset)]);
+    edge(s.causeNode, onsetNode, 'error_onset', 0.85, `${service} errors began ${Math.round(msBetween(s.writeTs, onset.ts) / 1000)} s after the write (${s.errorsBefore} in the 5 minutes before, ${burst} in the 10 minutes from the onset).`, [cite(onset)]);
     if (!firstImpact || onset.ts < firstImpact.ts) firstImpact = onset;
     impacts.push(onsetNode);
-    lastImpactNode = onsetNode;
-    for (const call of inp.calls.filter((c) => c.callee === service)) {
-      const prop = await getPropagatedError(db, call.caller, service, onset.ts);
-      if (!prop) continue;
-      const pNode = evNode(prop, `${call.caller}: ${short(prop.message)}`, 'error');
-      edge(onsetNode, pNode, 'propagated', call.bySpans ? 0.9 : 0.8, `${call.caller} calls ${service}; its first error after the onset shares trace ${prop.traceId.slice(0, 8)}… with a ${service} error.`, [cite(prop)]);
+    props.forEach((p, i) => {
+      const prop = p.step === s && propIds[i] !== undefined ? refs.get(propIds[i]!) : undefined;
+      if (!prop) return;
+      const pNode = evNode(prop, `${p.call.caller}: ${short(prop.message)}`, 'error');
+      edge(onsetNode, pNode, 'propagated', p.call.bySpans ? 0.9 : 0.8, `${p.call.caller} calls ${service}; its first error after the onset shares trace ${prop.traceId.slice(0, 8)}… with a ${service} error.`, [cite(prop)]);
       impacts.push(pNode);
-    }
-    alerts ??= await getAlerts(db, 0n);
+    });
+    let lastImpactNode = onsetNode;
     const near = alerts.filter((x) => x.ts >= onset.ts && x.ts < onset.ts + 30n * 60n * S);
     const alert = near.find((x) => x.message.includes(service)) ?? near[0];
     if (alert) {
@@ -97,16 +137,16 @@ export async function buildChain(db: Db, ctx: AnalysisContext, id: AgentIdentity
       if (!firstAlert || alert.ts < firstAlert.ts) firstAlert = alert;
       lastImpactNode = aNode;
     }
-    // The person who repaired the resource: the first non-agent write on it after the agent's action.
-    const restore = ctx.events.find((e) => e.kind === 'audit' && isWrite(e.action) && e.resource === a.resource && e.ts > writeTs && !isAgent(id, e.actor) && !e.actor.startsWith('system:'));
-    if (restore) {
-      const rNode = evNode(restore, `${restore.actor} ${restore.action} ${restore.resource}${requestFacts(restore).size ? ` (${describeFacts(requestFacts(restore))})` : ''}`, 'intervention');
-      edge(lastImpactNode, rNode, 'intervened', 0.8, `${restore.actor} changed ${a.resource} back at ${clock(restore.ts)}, after the impact began.`, [cite(restore)]);
-      const last = await getLastError(db, service, restore.ts - 60n * S, restore.ts + 30n * 60n * S);
-      if (last && last.ts >= restore.ts) {
-        const recNode = evNode(last, `${service}: last error, then recovery`, 'recovery');
-        edge(rNode, recNode, 'recovered', 0.75, `${service} logged its last error ${Math.round(msBetween(restore.ts, last.ts) / 1000)} s after the repair and none in the 30 minutes after the repair.`, [cite(last)]);
-      }
+    const restore = s.restore;
+    if (!restore) continue;
+    const facts = requestFacts(restore);
+    const rNode = evNode(restore, `${restore.actor} ${restore.action} ${restore.resource}${facts.size ? ` (${describeFacts(facts)})` : ''}`, 'intervention');
+    edge(lastImpactNode, rNode, 'intervened', 0.8, `${restore.actor} changed ${s.action.resource} back at ${clock(restore.ts)}, after the impact began.`, [cite(restore)]);
+    const lastId = lastIds[repaired.indexOf(s)];
+    const last = lastId === undefined ? undefined : refs.get(lastId);
+    if (last && last.ts >= restore.ts) {
+      const recNode = evNode(last, `${service}: last error, then recovery`, 'recovery');
+      edge(rNode, recNode, 'recovered', 0.75, `${service} logged its last error ${Math.round(msBetween(restore.ts, last.ts) / 1000)} s after the repair and none in the 30 minutes after the repair.`, [cite(last)]);
     }
   }
   const stop = findStop(ctx, id, firstImpact?.ts ?? null);
