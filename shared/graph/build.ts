@@ -57,13 +57,15 @@ function actorTypes(a: AnalysisV1 | null): Map<string, string> {
 function groupNode(g: Group, lane: Lane, x: number, y: number): GraphNode {
   const first = g.members[0];
   const text = first.message || `${first.action} ${first.resource}`.trim() || first.kind;
-  const label = g.clustered ? `${short(text)} ×${g.members.length.toLocaleString('en-US')}` : short(text);
+  const total = g.members.reduce((n, m) => n + (m.count ?? 1), 0);
+  const counted = g.clustered || total > 1;
+  const label = counted ? `${short(text)} ×${total.toLocaleString('en-US')}` : short(text);
   const sev = g.members.some((m) => m.severity === 'error' || m.severity === 'fatal') ? 'error' : first.severity;
   return {
     group: 'nodes',
-    data: { id: g.id, label, nodeKind: g.clustered ? 'cluster' : 'event', kind: first.kind, severity: sev, lane: lane.key, eventId: first.id, members: g.members.map((m) => m.id), count: g.members.length },
+    data: { id: g.id, label, nodeKind: counted ? 'cluster' : 'event', kind: first.kind, severity: sev, lane: lane.key, eventId: first.id, members: g.members.map((m) => m.id), count: total },
     position: { x, y },
-    classes: [g.clustered ? 'cluster' : 'event', `kind-${first.kind}`, `sev-${sev}`, `actor-${lane.actorType}`].join(' '),
+    classes: [counted ? 'cluster' : 'event', `kind-${first.kind}`, `sev-${sev}`, `actor-${lane.actorType}`].join(' '),
   };
 }
 

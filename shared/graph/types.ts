@@ -13,6 +13,8 @@ export interface GraphEvent {
   severity: string;
   message: string;
   callId: string;
+  /** Events this row stands for when the engine pre-aggregated repeats (large investigations); else 1. */
+  count?: number;
 }
 
 export interface Lane {

@@ -24,7 +24,7 @@ export function BrushOverlay({ t0, t1 }: { t0: bigint; t1: bigint }) {
       ref={box}
       className="brush"
       data-testid="brush"
-      aria-label={from !== null && to !== null ? `Time range ${clock(from)} to ${clock(to)} UTC` : 'Drag to select a time range'}
+      title={from !== null && to !== null ? `Time range ${clock(from)} to ${clock(to)} UTC` : 'Drag to select a time range'}
       onPointerDown={(e) => {
         box.current!.setPointerCapture(e.pointerId);
         const f = frac(e.clientX);

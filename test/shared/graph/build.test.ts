@@ -109,6 +109,16 @@ describe('buildGraph', () => {
     }
   });
 
+  it('adds up rows the engine pre-aggregated, so a cluster counts events, not rows', () => {
+    const agg = buildGraph([ev(1, 0, { severity: 'error', message: 'pool exhausted', count: 400 }), ev(2, 10, { severity: 'error', message: 'pool exhausted', count: 600 }), ev(3, 20, { severity: 'error', message: 'pool exhausted', count: 5 })], null);
+    expect(agg.nodes).toHaveLength(1);
+    expect(agg.nodes[0].data.count).toBe(1005);
+    expect(agg.nodes[0].data.label).toContain('×1,005');
+    const single = buildGraph([ev(1, 0, { severity: 'error', message: 'pool exhausted', count: 7 })], null);
+    expect(single.nodes[0].data.nodeKind).toBe('cluster');
+    expect(single.nodes[0].data.label).toContain('×7');
+  });
+
   it('builds without an analysis', () => {
     const plain = buildGraph(rows, null);
     expect(plain.nodes.some((n) => n.data.nodeKind === 'divergence')).toBe(false);
