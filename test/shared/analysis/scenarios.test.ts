@@ -122,6 +122,13 @@ describe('causal chain fixture', () => {
     expect(out.actors.find((a) => a.name === 'system:serviceaccount:agents:ops-agent')?.type).toBe('agent');
   });
 
+  it('finds the error onset as a change point despite background errors', async () => {
+    const { out, events } = await run('chainNoisy');
+    const onset = out.chain.edges.find((e) => e.kind === 'error_onset')!;
+    expect(onset.evidence[0].line).toBe(lineWhere(events, (e) => e.service === 'payments' && e.message === '503 connection pool exhausted'));
+    expect(onset.why).toContain('(5 in the 5 minutes before');
+  });
+
   it("finds the stop in the agent's transcript when nobody scaled it down", async () => {
     const { out, events } = await run('chain', ['stop']);
     expect(out.intervention).toMatchObject({ stopped_at: '2026-11-27T10:09:10.000Z', stopped_by: 'carol@example.com' });
