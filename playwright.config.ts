@@ -3,7 +3,8 @@ import { defineConfig } from '@playwright/test';
 import { findBrowser } from './scripts/find-browser.mjs';
 
 const executablePath = process.env.DRIFTLINE_CHROMIUM || findBrowser();
-const PORT = 5183;
+// DRIFTLINE_E2E_PORT lets a second run (e.g. a local CI dry run) use its own server.
+const PORT = Number(process.env.DRIFTLINE_E2E_PORT ?? 5183);
 
 export default defineConfig({
   testDir: 'test/e2e',
@@ -26,7 +27,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: 'npm run serve',
+    command: PORT === 5183 ? 'npm run serve' : `npm run build:renderer && npx vite preview --host 127.0.0.1 --port ${PORT} --strictPort`,
     url: `http://127.0.0.1:${PORT}/`,
     reuseExistingServer: !process.env.CI,
     timeout: 180_000,
