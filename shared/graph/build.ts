@@ -14,7 +14,7 @@ export interface BuildOptions {
   scale?: ScaleOptions;
 }
 
-const ROW_DY = 18;
+const ROW_DY = 13;
 const ROWS = 3;
 const MIN_DX = 46;
 

@@ -1,7 +1,7 @@
 // One horizontal lane per actor: the agent first, then people, then systems, each by first appearance.
 import type { GraphEvent, Lane } from './types';
 
-export const LANE_HEIGHT = 80;
+export const LANE_HEIGHT = 50;
 
 const TYPE_ORDER: Record<string, number> = { agent: 0, human: 1, system: 2, unknown: 3 };
 

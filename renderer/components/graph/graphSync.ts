@@ -37,6 +37,8 @@ export function revealSelection(cy: cytoscape.Core, eventId: number | null): voi
 
 /** First view: the divergences and the most probable path, readable; the rest is a zoom-out away. */
 export function fitToStory(cy: cytoscape.Core): void {
-  const story = cy.$('node.divergence').closedNeighborhood().union(cy.$('edge.path').connectedNodes());
+  // Divergences and the path only: their neighbourhoods reach back to evidence read long before, which
+  // would zoom the first view out until no label is readable.
+  const story = cy.$('node.divergence').union(cy.$('edge.path').connectedNodes());
   cy.fit(story.nonempty() ? story : cy.elements(), 40);
 }

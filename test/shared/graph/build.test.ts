@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildGraph } from '../../../shared/graph/build';
+import { LANE_HEIGHT } from '../../../shared/graph/lanes';
 import { ANALYSIS_SCHEMA, type AnalysisV1 } from '../../../shared/analysis/types';
 import { toIso } from '../../../shared/model/time';
 import { ev, sec } from './fixtures';
@@ -68,7 +69,7 @@ describe('buildGraph', () => {
     expect(node('e:3')!.position.x).toBeLessThan(node('e:4')!.position.x);
     const laneY = (key: string) => g.lanes.find((l) => l.key === key)!.y;
     expect(node('e:3')!.position.y).toBeGreaterThanOrEqual(laneY('alice'));
-    expect(node('e:3')!.position.y).toBeLessThan(laneY('alice') + 80);
+    expect(node('e:3')!.position.y).toBeLessThan(laneY('alice') + LANE_HEIGHT);
   });
 
   it('draws the divergence as its own node, linked from what was believed and what was true to the action', () => {
