@@ -4,6 +4,8 @@ import type { ParsedEvent } from '../model/event';
 import { eventsToIpc, importErrorsToIpc, rawRecordsToIpc } from '../db/eventsArrow';
 import type { LocatedError, ParseOutput } from './types';
 
+// Measured at 1M events (CPU seconds, whole import): 20k rows 27.3 s / 883 MB peak RSS, 50k 26.7 s / 1233 MB,
+// 100k 29.0 s / 1307 MB. Bigger batches buy nothing in the real pipeline and cost memory.
 export const BATCH_EVENTS = 20_000;
 
 export class BatchWriter {
