@@ -37,9 +37,21 @@ t = mark();
 await verifyInvestigation(bytes);
 console.log(`verify hashes only: ${secs(t)}`);
 
-const fresh = await openNodeDb();
+const engine = await openNodeDb();
+// Per-table load times: the events table dominates reopening.
+const loads: string[] = [];
+const fresh = {
+  ...engine,
+  async insertArrow(table: string, ipc: Uint8Array) {
+    const w = performance.now(), c0 = process.cpuUsage();
+    await engine.insertArrow(table, ipc);
+    const c = process.cpuUsage(c0);
+    loads.push(`${table} ${(ipc.length / 1e6).toFixed(0)} MB ${((performance.now() - w) / 1000).toFixed(2)} s wall ${((c.user + c.system) / 1e6).toFixed(2)} s cpu`);
+  },
+};
 t = mark();
 await openInvestigation(fresh, bytes);
 const [{ n }] = await fresh.query<{ n: number }>('bench.count', 'SELECT count(*)::INT AS n FROM events');
 console.log(`reopen (verify + load + migrate): ${secs(t)}, ${n.toLocaleString()} events`);
+console.log(`  loads: ${loads.join('; ')}`);
 await fresh.close();

@@ -74,7 +74,11 @@ export async function openInvestigation(db: Db, bytes: Uint8Array, opts: { allow
     await loadTables(db, file);
   } catch (e) {
     const altered = await sectionCheck;
-    if (altered.length && !opts.allowAltered) throw new InvestigationTamperedError(altered);
+    if (altered.length && !opts.allowAltered) {
+      // An altered byte can make a section unreadable (e.g. a dictionary index out of range), not only wrong.
+      await dropAll(db);
+      throw new InvestigationTamperedError(altered);
+    }
     throw e;
   }
   const altered = [...seal, ...(await sectionCheck)];

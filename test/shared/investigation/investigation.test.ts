@@ -184,3 +184,24 @@ describe('opening an altered file into a database that holds an investigation', 
     }
   });
 });
+
+describe('.driftline dictionary-encoded columns', () => {
+  it('round-trips text columns saved as dictionaries: quotes, empty strings, NULLs, >255 distinct values', async () => {
+    const db = await openNodeDb();
+    await migrate(db);
+    // service: 300 distinct values (wider than a one-byte dictionary index); severity: 3 incl. a quote;
+    // message: every value distinct, so it stays plain text.
+    await db.exec('t', `INSERT INTO events (id, source_id, source_line, ts, kind, service, severity, message, actor)
+      SELECT i, 1, i + 1, i, 'log', 'svc-' || (i % 300), CASE i % 3 WHEN 0 THEN 'o''brien' WHEN 1 THEN '' ELSE 'info' END,
+        'message ' || i, CASE WHEN i % 2 = 0 THEN NULL ELSE 'a' END FROM range(2000) t(i)`);
+    const before = await dumpAll(db);
+    const bytes = await saveInvestigation(db, extras);
+    await db.close();
+    const fresh = await openNodeDb();
+    await openInvestigation(fresh, bytes);
+    expect(await dumpAll(fresh)).toEqual(before);
+    const types = await fresh.query<{ data_type: string }>('t', "SELECT DISTINCT data_type FROM information_schema.columns WHERE table_name = 'events' AND column_name IN ('service', 'severity', 'actor')");
+    expect(types).toEqual([{ data_type: 'VARCHAR' }]);
+    await fresh.close();
+  });
+});
