@@ -4,6 +4,7 @@ import path from 'node:path';
 import * as duckdb from '@duckdb/duckdb-wasm/blocking';
 import type { Db, Row, SqlValue } from '../../shared/db/db';
 import { tableToRows } from '../../shared/db/arrowRows';
+import { wireParams } from '../../shared/db/params';
 
 const require = createRequire(import.meta.url);
 // The CommonJS copy of Arrow that duckdb-wasm's Node build itself requires: the ESM copy does not
@@ -29,7 +30,7 @@ export async function openNodeDb(): Promise<Db> {
       if (params && params.length) {
         const stmt = conn.prepare(sql);
         try {
-          return tableToRows(stmt.query(...params)) as T[];
+          return tableToRows(stmt.query(...wireParams(params))) as T[];
         } finally {
           stmt.close();
         }

@@ -6,7 +6,7 @@ import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import type { Db, Row, SqlValue } from '../../shared/db/db';
 import { tableToRows } from '../../shared/db/arrowRows';
 import { tableToIPC } from 'apache-arrow';
-import { wireParams } from './params';
+import { wireParams } from '../../shared/db/params';
 
 export interface OpenedDb {
   db: Db;

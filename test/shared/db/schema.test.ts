@@ -23,3 +23,15 @@ describe('schema migrations', () => {
     await expect(migrate(db)).rejects.toThrow(/newer than this Driftline/);
   });
 });
+
+describe('statement parameters', () => {
+  it('binds a nanosecond bigint beyond 2^53 exactly (duckdb-wasm JSON-encodes parameters)', async () => {
+    const db = await openNodeDb();
+    try {
+      const rows = await db.query<{ v: bigint }>('t', 'SELECT ?::BIGINT AS v', [1795860180123456789n]);
+      expect(rows[0].v).toBe(1795860180123456789n);
+    } finally {
+      await db.close();
+    }
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { wireParams } from '../../../renderer/engine/params';
+import { wireParams } from '../../../shared/db/params';
 
 describe('wireParams', () => {
   it('turns nanosecond bigints into exact decimal text (JSON cannot carry bigint)', () => {

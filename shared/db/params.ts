@@ -1,7 +1,7 @@
 // duckdb-wasm serialises prepared-statement parameters with JSON.stringify, which throws on bigint.
 // Nanosecond times do not fit a double, so they travel as decimal text; DuckDB casts the text back to
 // BIGINT from the column or comparison it meets (INSERT INTO … BIGINT, ts < ?), exactly.
-import type { SqlValue } from '../../shared/db/db';
+import type { SqlValue } from './db';
 
 const SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 
