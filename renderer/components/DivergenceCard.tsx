@@ -4,6 +4,7 @@ import { useAppState } from '../hooks/useAppState';
 import { useServices } from '../state/context';
 import { EvidenceLink } from './EvidenceLink';
 import { duration, isoClock } from './format';
+import { DivergenceAnnotations } from './annotations/DivergenceAnnotations';
 
 export function DivergenceCard({ d }: { d: Divergence }) {
   const { store } = useServices();
@@ -53,6 +54,7 @@ export function DivergenceCard({ d }: { d: Divergence }) {
         Context was <strong data-testid="staleness">{duration(d.staleness_ms)}</strong> stale · confidence {Math.round(d.confidence * 100)}%
       </p>
       <p className="muted" style={{ margin: '4px 0 0' }}>{d.why}</p>
+      <DivergenceAnnotations id={d.id} />
     </article>
   );
 }

@@ -4,6 +4,8 @@ import { useQuery } from '../hooks/useQuery';
 import { eventDetail, type EventDetail } from '../queries/events';
 import { Panel } from './Panel';
 import { toIso } from '../../shared/model/time';
+import { EventAnnotations } from './annotations/EventAnnotations';
+import { ManualEventForm } from './annotations/ManualEventForm';
 
 export function Inspector() {
   const id = useAppState((s) => s.selectedEventId);
@@ -13,6 +15,8 @@ export function Inspector() {
     <Panel title="Inspector" testId="inspector" className="inspector" flex="1 1 100%">
       <div className="body" data-event-id={data?.id ?? ''}>
         {!data ? <p className="muted">Select an event in the timeline, the graph or a divergence to see its evidence.</p> : <Detail d={data} />}
+        {data && <EventAnnotations eventId={data.id} />}
+        <ManualEventForm />
       </div>
     </Panel>
   );

@@ -60,6 +60,18 @@ export class EngineClient {
     return this.call('openInvestigation', { bytes });
   }
 
+  annotate(op: EngineRequests['annotate']['data']['op'], stamp: EngineRequests['annotate']['data']['stamp']) {
+    return this.call('annotate', { op, stamp });
+  }
+
+  annotations() {
+    return this.call('annotations', null);
+  }
+
+  presentation(profile = 'none') {
+    return this.call('presentation', { profile, generatedAt: new Date().toISOString() });
+  }
+
   queryLog() {
     return this.call('queryLog', null);
   }

@@ -6,6 +6,10 @@ import { blobByteSource, cancellable, hostByteSource, CancelledError } from './b
 import { openBrowserDb } from './browserDb';
 import { openInvestigation, runAnalysis, runExport, runImport, saveInvestigation } from './pipelines';
 import type { AnalysisV1 } from '../../shared/analysis/types';
+import { allVersions, current } from '../../shared/annotations';
+import { loadExportInput } from '../../shared/export';
+import { buildPresentation } from '../../shared/export/presentation';
+import { annotate } from './annotate';
 import type { ChunkReply, EngineMessage, EngineRequest, EngineRequests, ImportSummary, WireFile } from './protocol';
 
 type Post = (message: EngineMessage) => void;
@@ -64,6 +68,18 @@ export class Engine {
       case 'reset':
         await this.reset();
         return null;
+      case 'annotate':
+        return annotate((await this.open()).db, msg.data.op, msg.data.stamp);
+      case 'annotations': {
+        const { db } = await this.open();
+        return { current: await current(db), history: await allVersions(db) };
+      }
+      case 'presentation': {
+        const { db } = await this.open();
+        this.analysis ??= await runAnalysis(db);
+        const input = await loadExportInput(db, this.analysis, { generatedAt: msg.data.generatedAt, timeline: 'cited' });
+        return buildPresentation(input, msg.data.profile);
+      }
       case 'queryLog':
         return { recent: [...this.log.recent], slow: [...this.log.slow] };
     }

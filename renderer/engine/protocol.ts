@@ -5,6 +5,11 @@ import type { AnalysisV1 } from '../../shared/analysis/types';
 import type { ImportProgress } from '../../shared/importers/types';
 import type { WireError } from '../../shared/ipc/host';
 import type { ExportFormat } from '../../shared/export/input';
+import type { AnnotationVersion, Stamp } from '../../shared/annotations';
+import type { Presentation } from '../../shared/export/presentation';
+import type { AnnotateOp } from './annotate';
+
+export type { AnnotateOp };
 
 /** A file as it reaches the worker: a Blob (browser, sample) or a host handle read in chunks (Electron). */
 export type WireFile =
@@ -31,6 +36,10 @@ export interface EngineRequests {
   export: { data: { format: ExportFormat; profile: string; generatedAt: string }; result: string };
   save: { data: { appVersion: string; savedAt: string; createdAt?: string; views?: unknown[] }; result: Uint8Array };
   openInvestigation: { data: { bytes: Uint8Array }; result: { analysis: AnalysisV1 | null; views: unknown[]; appVersion: string } };
+  annotate: { data: { op: AnnotateOp; stamp: Stamp }; result: AnnotationVersion };
+  /** Current annotations and every version of each (for per-item history). */
+  annotations: { data: null; result: { current: AnnotationVersion[]; history: AnnotationVersion[] } };
+  presentation: { data: { profile: string; generatedAt: string }; result: Presentation };
   queryLog: { data: null; result: { recent: QueryLogEntry[]; slow: QueryLogEntry[] } };
 }
 

@@ -1,0 +1,41 @@
+// Current annotations and their history from the engine, re-read after every write.
+import { useSyncExternalStore } from 'react';
+import type { AnnotationVersion } from '../../../shared/annotations';
+import type { AnnotateOp } from '../../engine/protocol';
+import { useAppState } from '../../hooks/useAppState';
+import { getAuthor } from '../../hooks/useAuthor';
+import { useQuery } from '../../hooks/useQuery';
+import type { AppServices } from '../../state/context';
+
+let written = 0;
+const listeners = new Set<() => void>();
+const subscribe = (l: () => void) => {
+  listeners.add(l);
+  return () => listeners.delete(l);
+};
+
+export function useAnnotations(): { current: AnnotationVersion[]; history: AnnotationVersion[] } {
+  const version = useAppState((s) => s.dataVersion);
+  const writes = useSyncExternalStore(subscribe, () => written);
+  const { data } = useQuery((e) => e.annotations(), [version, writes]);
+  return data ?? { current: [], history: [] };
+}
+
+/** Writes one annotation as the current author; manual events also refresh the timeline. */
+export async function writeAnnotation(services: AppServices, op: AnnotateOp): Promise<AnnotationVersion | null> {
+  const author = getAuthor();
+  if (!author) {
+    services.store.set({ notice: 'Enter your name above the notes first: every annotation records its author.' });
+    return null;
+  }
+  try {
+    const v = await services.engine.annotate(op, { author, at: new Date().toISOString() });
+    written++;
+    for (const l of listeners) l();
+    if (op.verb === 'addManualEvent') services.store.set((s) => ({ dataVersion: s.dataVersion + 1 }));
+    return v;
+  } catch (e) {
+    services.store.set({ notice: `Could not save the annotation: ${(e as Error).message}` });
+    return null;
+  }
+}
