@@ -12,6 +12,7 @@ import { Workspace } from './Workspace';
 import { HelpOverlay } from './HelpOverlay';
 import { SqlConsole } from './SqlConsole';
 import { ExportDialog } from './ExportDialog';
+import { PresentationHost } from './presentation/Presentation';
 
 export function App({ services }: { services: AppServices }) {
   return (
@@ -47,6 +48,7 @@ function Shell() {
       {helpOpen && <HelpOverlay />}
       {sqlOpen && hasData && <SqlConsole />}
       {exportOpen && hasData && <ExportDialog />}
+      {hasData && <PresentationHost />}
     </div>
   );
 }

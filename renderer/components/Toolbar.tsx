@@ -1,5 +1,5 @@
 // The top bar: the main verbs, the theme toggle, help.
-import { exportReport, openEvidence, openInvestigation, openSample, saveInvestigation, showHelp, toggleSql, toggleTheme } from '../actions';
+import { exportReport, present, openEvidence, openInvestigation, openSample, saveInvestigation, showHelp, toggleSql, toggleTheme } from '../actions';
 import { useAppState } from '../hooks/useAppState';
 import { ActionButton } from './ActionButton';
 
@@ -17,6 +17,7 @@ export function Toolbar() {
       {!hasData && <ActionButton action={openSample} testId="open-sample-toolbar" />}
       {hasData && <ActionButton action={saveInvestigation} testId="save" label="Save" />}
       {hasData && <ActionButton action={exportReport} testId="export" label="Export…" />}
+      {hasData && <ActionButton action={present} testId="present" />}
       {hasData && <ActionButton action={toggleSql} testId="toggle-sql" />}
       <span className="spacer" />
       <span className="muted" aria-live="polite" data-testid="phase">
