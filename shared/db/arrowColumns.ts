@@ -50,7 +50,14 @@ export class Utf8Column {
     }
     if (pos > 0x7fffffff) throw new Error('Arrow batch too large for 32-bit string offsets');
     this.pos = pos;
+    // A dictionary's values column starts small and grows with each distinct value.
+    if (this.n + 1 >= this.offsets.length) this.growOffsets();
     this.offsets[++this.n] = pos;
+  }
+  private growOffsets(): void {
+    const next = new Int32Array(this.offsets.length * 2);
+    next.set(this.offsets);
+    this.offsets = next;
   }
   private grow(need: number): void {
     if (need <= this.bytes.length) return;

@@ -49,19 +49,19 @@ describe('events Arrow batches', () => {
     expect(r.map((x) => Number(x.n))).toEqual([100_000, 100_001]);
   });
 
-  it('keeps long multi-byte strings and repeated dictionary values intact', async () => {
+  it('keeps long multi-byte strings, repeated and many distinct dictionary values intact', async () => {
     const base = emptyEvent({});
     const long = 'ü🚀'.repeat(500);
     const rows = Array.from({ length: 300 }, (_, i) => ({
-      ...base, sourceLine: i + 1, ts: nanos(BigInt(i)), severity: i % 3 === 0 ? 'error' : 'info', service: `svc-${i % 7}`,
+      ...base, sourceLine: i + 1, ts: nanos(BigInt(i)), severity: i % 3 === 0 ? 'error' : 'info', service: `svc-${i % 40}`, resource: `k8s:prod/pod/p-${i}`,
       message: i % 2 ? long + i : 'short', attributes: `{"i":${i},"pad":"${'x'.repeat(40)}"}`,
     })) as EventRow[];
     await db.insertArrow('events', eventsToIpc(rows, { firstId: 1000, sourceId: 9 }));
-    const got = await db.query<{ id: number; severity: string; service: string; message: string; attributes: string }>(
-      't', 'SELECT id, severity, service, message, attributes FROM events WHERE source_id = 9 ORDER BY id');
+    const got = await db.query<{ id: number; severity: string; service: string; resource: string; message: string; attributes: string }>(
+      't', 'SELECT id, severity, service, resource, message, attributes FROM events WHERE source_id = 9 ORDER BY id');
     expect(got).toHaveLength(300);
     got.forEach((r, i) => {
-      expect(r).toEqual({ id: 1000 + i, severity: rows[i].severity, service: rows[i].service, message: rows[i].message, attributes: rows[i].attributes });
+      expect(r).toEqual({ id: 1000 + i, severity: rows[i].severity, service: rows[i].service, resource: rows[i].resource, message: rows[i].message, attributes: rows[i].attributes });
     });
     await db.insertArrow('raw_records', rawRecordsToIpc(Int32Array.from([50, 51]), [long, 'a' + long]));
     const raw = await db.query<{ raw: string }>('t', 'SELECT raw FROM raw_records WHERE event_id IN (50, 51) ORDER BY event_id');
