@@ -4,7 +4,7 @@ import type { Db } from '../../../shared/db/db';
 import { migrate } from '../../../shared/db/schema';
 import { eventsToIpc, importErrorsToIpc, rawRecordsToIpc } from '../../../shared/db/eventsArrow';
 import { emptyEvent, type EventRow } from '../../../shared/model/event';
-import { eventId, nanos, sourceId } from '../../../shared/model/ids';
+import { eventId, nanos, resourceKey, sourceId } from '../../../shared/model/ids';
 
 describe('events Arrow batches', () => {
   let db: Db;
@@ -53,8 +53,9 @@ describe('events Arrow batches', () => {
     const base = emptyEvent({});
     const long = 'ü🚀'.repeat(500);
     const rows = Array.from({ length: 300 }, (_, i) => ({
-      ...base, sourceLine: i + 1, ts: nanos(BigInt(i)), severity: i % 3 === 0 ? 'error' : 'info', service: `svc-${i % 40}`, resource: `k8s:prod/pod/p-${i}`,
+      ...base, sourceLine: i + 1, ts: nanos(BigInt(i)), severity: i % 3 === 0 ? 'error' : 'info', service: `svc-${i % 40}`, resource: resourceKey(`k8s:prod/pod/p-${i}`),
       message: i % 2 ? long + i : 'short', attributes: `{"i":${i},"pad":"${'x'.repeat(40)}"}`,
+      id: eventId(1000 + i), sourceId: sourceId(9),
     })) as EventRow[];
     await db.insertArrow('events', eventsToIpc(rows, { firstId: 1000, sourceId: 9 }));
     const got = await db.query<{ id: number; severity: string; service: string; resource: string; message: string; attributes: string }>(
