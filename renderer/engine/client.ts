@@ -40,7 +40,7 @@ export class EngineClient {
     return this.call('cancel', null);
   }
 
-  query<T extends Row = Row>(tag: string, sql: string, params?: SqlValue[]): Promise<T[]> {
+  query<T extends Row = Row>(tag: string, sql: string, params?: readonly SqlValue[]): Promise<T[]> {
     return this.call('query', { tag, sql, params }) as Promise<T[]>;
   }
 

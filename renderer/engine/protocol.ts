@@ -30,7 +30,7 @@ export interface EngineRequests {
   open: { data: null; result: { ms: number; version: string } };
   import: { data: { files: WireFile[] }; result: ImportSummary[] };
   cancel: { data: null; result: null };
-  query: { data: { tag: string; sql: string; params?: SqlValue[] }; result: Row[] };
+  query: { data: { tag: string; sql: string; params?: readonly SqlValue[] }; result: Row[] };
   analyze: { data: null; result: AnalysisV1 };
   reset: { data: null; result: null };
   export: { data: { format: ExportFormat; profile: string; generatedAt: string }; result: string };

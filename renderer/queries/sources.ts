@@ -1,27 +1,11 @@
 // Imported files and their located errors, for the Sources panel.
 import type { EngineClient } from '../engine/client';
+import { getSources } from '../../shared/queries/sources';
 
-export interface SourceRow {
-  id: number;
-  path: string;
-  size: bigint;
-  sha256: string;
-  format: string;
-  events: number;
-  merged: number;
-  errors: number;
-  minTs: bigint | null;
-  maxTs: bigint | null;
-  clockOffsetNs: bigint;
-}
+export type { SourceRow } from '../../shared/queries/sources';
 
-export function listSources(engine: EngineClient): Promise<SourceRow[]> {
-  return engine.query<SourceRow & Record<string, unknown>>(
-    'sources.list',
-    `SELECT id, path, size, sha256, format, events, merged, errors, min_ts AS "minTs", max_ts AS "maxTs", clock_offset_ns AS "clockOffsetNs"
-       FROM sources ORDER BY id`,
-  );
-}
+/** The same query the analysis reports sources with, so the panel and the CLI list files alike. */
+export const listSources = (engine: EngineClient) => getSources(engine);
 
 export function importErrors(engine: EngineClient, sourceId: number, limit = 200): Promise<{ line: number; reason: string }[]> {
   return engine.query('sources.errors', `SELECT line, reason FROM import_errors WHERE source_id = ? ORDER BY line LIMIT ${limit | 0}`, [sourceId]);

@@ -31,7 +31,7 @@ export interface SourceRow {
   clockOffsetNs: bigint;
 }
 
-export async function getSources(db: Db): Promise<SourceRow[]> {
+export async function getSources(db: Pick<Db, 'query'>): Promise<SourceRow[]> {
   const rows = await db.query<SourceSql & Record<string, unknown>>(
     'analysis.sources',
     'SELECT id, path, size, sha256, format, confidence, events, merged, errors, min_ts, max_ts, clock_offset_ns FROM sources ORDER BY path, id',
