@@ -1,0 +1,76 @@
+// Presentation mode over the sample: P opens it, the arrows walk the slides that shared/export builds
+// from the analysis (computed here in Node, not hard-coded), N shows speaker notes, Escape leaves.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { expect, test } from '@playwright/test';
+import { openNodeDb } from '../../main/engine/nodeDb';
+import { migrate } from '../../shared/db/schema';
+import { importSource } from '../../shared/importers/pipeline';
+import { analyze } from '../../shared/analysis/analyze';
+import { loadExportInput } from '../../shared/export';
+import { buildPresentation, type Slide } from '../../shared/export/presentation';
+import { SAMPLE_FILES, sampleTruth } from './sampleTruth';
+import { openApp, waitForImport } from './appPage';
+
+async function expectedSlides(): Promise<Slide[]> {
+  const db = await openNodeDb();
+  await migrate(db);
+  for (const file of SAMPLE_FILES) {
+    const buf = readFileSync(file);
+    const name = path.basename(file);
+    await importSource(db, { name, path: name, size: buf.length, read: async (o, l) => new Uint8Array(buf.subarray(o, o + l)) });
+  }
+  const input = await loadExportInput(db, await analyze(db), { generatedAt: new Date().toISOString(), timeline: 'cited' });
+  await db.close();
+  return buildPresentation(input, 'none').slides;
+}
+
+test('present the sample: slides from the analysis, arrows move, notes toggle, Escape leaves', async ({ page }) => {
+  test.setTimeout(180_000);
+  const [truth, slides] = await Promise.all([sampleTruth(), expectedSlides()]);
+  expect(slides.length, 'a title, at least one chain step and a closing slide').toBeGreaterThanOrEqual(3);
+  await openApp(page);
+  await page.getByTestId('file-input').setInputFiles(SAMPLE_FILES);
+  await waitForImport(page, truth.events);
+
+  await page.locator('body').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('p');
+  const deck = page.getByTestId('presentation');
+  await expect(deck).toBeVisible();
+  const title = deck.getByTestId('slide').getByTestId('slide-title');
+  for (let i = 0; i < slides.length; i++) {
+    if (i > 0) await page.keyboard.press('ArrowRight');
+    await expect(title).toHaveText(slides[i].title);
+    await expect(deck.getByTestId('slide')).toHaveAttribute('data-kind', slides[i].kind);
+  }
+  // The closing slide carries the classification and the figures.
+  expect(slides.at(-1)!.kind).toBe('closing');
+  for (const line of slides.at(-1)!.body) await expect(deck.getByTestId('slide')).toContainText(line);
+  // Past the end stays on the end; ← goes back.
+  await page.keyboard.press('ArrowRight');
+  await expect(title).toHaveText(slides.at(-1)!.title);
+  await page.keyboard.press('ArrowLeft');
+  await expect(title).toHaveText(slides.at(-2)!.title);
+
+  await expect(deck.getByTestId('speaker-notes')).toHaveCount(0);
+  await page.keyboard.press('n');
+  await expect(deck.getByTestId('speaker-notes')).toBeVisible();
+  for (const note of slides.at(-2)!.notes) await expect(deck.getByTestId('speaker-notes')).toContainText(note);
+  await page.keyboard.press('n');
+  await expect(deck.getByTestId('speaker-notes')).toHaveCount(0);
+
+  await page.keyboard.press('Escape');
+  await expect(deck).toHaveCount(0);
+  // The selection followed the slides: the last step shown is selected in the inspector.
+  const lastStep = slides.filter((s) => s.focus?.eventIds.length).at(-1);
+  if (lastStep) {
+    const ids = lastStep.focus!.eventIds;
+    await expect(page.getByTestId('inspector').locator('[data-event-id]').first()).toHaveAttribute('data-event-id', String(ids[ids.length - 1]));
+  }
+  // The toolbar button opens it too.
+  await page.getByTestId('present').click();
+  await expect(deck).toBeVisible();
+  await expect(title).toHaveText(slides[0].title);
+  await deck.getByTestId('present-close').click();
+  await expect(deck).toHaveCount(0);
+});
