@@ -14,7 +14,7 @@ export function LinkVerdicts({ eventId }: { eventId: number }) {
   if (!links.length) return null;
   return (
     <section className="links" data-testid="links">
-      <h4>Causal links</h4>
+      <h3>Causal links</h3>
       {links.map((l) => <LinkRow key={l.id} link={l} />)}
     </section>
   );

@@ -25,7 +25,7 @@ export function ManualEventForm() {
   };
   return (
     <form className="manual-event" data-testid="manual-event-form" onSubmit={(e) => { e.preventDefault(); void submit(); }}>
-      <h4>Add an event no file recorded</h4>
+      <h3>Add an event no file recorded</h3>
       <input data-testid="manual-time" aria-label="Time (UTC)" placeholder="10:21" size={8} value={time} onChange={(e) => setTime(e.target.value)} />{' '}
       <input data-testid="manual-message" aria-label="What happened" placeholder="on-call decided to stop the agent" value={message} onChange={(e) => setMessage(e.target.value)} />{' '}
       <button type="submit" className="btn" data-testid="manual-add">Add</button>
