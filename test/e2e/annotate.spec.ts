@@ -94,5 +94,18 @@ test('annotate the sample, save, reopen: notes, link verdicts and manual events 
   await expect(manualRow).toContainText('manual');
   await manualRow.click();
   await expect(inspector.getByTestId('event-fields')).toContainText(AUTHOR);
+
+  // Presenting the reopened case: only the confirmed step, its verdict in the speaker notes.
+  await page.getByTestId('present').click();
+  const deck = page.getByTestId('presentation');
+  await expect(deck.getByTestId('slide')).toHaveAttribute('data-kind', 'title');
+  await page.keyboard.press('ArrowRight');
+  await expect(deck.getByTestId('slide')).toHaveAttribute('data-kind', 'step');
+  await page.keyboard.press('n');
+  await expect(deck.getByTestId('speaker-notes')).toContainText('Link confirmed: audit shows the scale');
+  await page.keyboard.press('ArrowRight');
+  await expect(deck.getByTestId('slide')).toHaveAttribute('data-kind', 'closing');
+  await page.keyboard.press('Escape');
+  await expect(deck).toHaveCount(0);
   expect(dialogs).toEqual([]);
 });

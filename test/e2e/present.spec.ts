@@ -2,6 +2,7 @@
 // from the analysis (computed here in Node, not hard-coded), N shows speaker notes, Escape leaves.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { openNodeDb } from '../../main/engine/nodeDb';
 import { migrate } from '../../shared/db/schema';
@@ -53,6 +54,8 @@ test('present the sample: slides from the analysis, arrows move, notes toggle, E
   await expect(title).toHaveText(slides.at(-2)!.title);
 
   await expect(deck.getByTestId('speaker-notes')).toHaveCount(0);
+  const axe = await new AxeBuilder({ page }).include('[data-testid="presentation"]').analyze();
+  expect(axe.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
   await page.keyboard.press('n');
   await expect(deck.getByTestId('speaker-notes')).toBeVisible();
   for (const note of slides.at(-2)!.notes) await expect(deck.getByTestId('speaker-notes')).toContainText(note);

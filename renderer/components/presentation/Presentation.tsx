@@ -38,7 +38,7 @@ function Presentation() {
     return () => window.removeEventListener('keydown', onKey, true);
   }, [slides.length]);
 
-  const slide = slides[Math.min(index, slides.length - 1)];
+  const slide = slides[Math.max(0, Math.min(index, slides.length - 1))];
   useEffect(() => {
     const ids = slide?.focus?.eventIds ?? [];
     if (ids.length) store.set({ selectedEventId: ids[ids.length - 1], selectedDivergenceId: null });

@@ -22,6 +22,8 @@ export function presentCommand(key: string): PresentCommand | null {
 
 /** The slide index after a command, kept within the deck. */
 export function step(index: number, count: number, cmd: PresentCommand): number {
+  // Keys pressed while the slides are still being built must not leave the index outside the deck.
+  if (count <= 0) return 0;
   if (cmd === 'next') return Math.min(index + 1, count - 1);
   if (cmd === 'prev') return Math.max(index - 1, 0);
   if (cmd === 'first') return 0;

@@ -12,5 +12,8 @@ describe('presentation keys', () => {
     expect(step(2, 3, 'first')).toBe(0);
     expect(step(0, 3, 'last')).toBe(2);
     expect(step(1, 3, 'notes')).toBe(1);
+    // Before the slides arrive the deck is empty: an arrow must not move to -1.
+    expect(step(0, 0, 'next')).toBe(0);
+    expect(step(0, 0, 'last')).toBe(0);
   });
 });
