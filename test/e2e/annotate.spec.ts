@@ -87,6 +87,15 @@ test('annotate the sample, save, reopen: notes, link verdicts and manual events 
   await expect(row.getByTestId('link-reason')).toContainText('audit shows the scale');
   await expect(row).toContainText(AUTHOR);
 
+  // A graph edge selects the event it leads to, so its links can be judged from the graph too.
+  const tapped = await page.evaluate(() => {
+    const edge = window.__driftlineCy?.edges().filter((e) => typeof e.target().data('eventId') === 'number')[0];
+    edge?.emit('tap');
+    return (edge?.target().data('eventId') as number | undefined) ?? null;
+  });
+  expect(tapped, 'the graph has an edge to an event').not.toBeNull();
+  await expect(inspector.locator('[data-event-id]').first()).toHaveAttribute('data-event-id', String(tapped));
+
   // The manual event is back in the table, marked manual.
   await page.getByTestId('search').fill(MANUAL);
   const manualRow = page.getByTestId('timeline-row').filter({ hasText: MANUAL });

@@ -27,6 +27,8 @@ export function CausalGraph() {
   useEffect(() => {
     const instance = cytoscape({ container: box.current, style: graphStyle(), wheelSensitivity: 0.3, minZoom: 0.05, maxZoom: 4, boxSelectionEnabled: false });
     instance.on('tap', 'node', (e) => onNodeTap(e.target, services));
+    // An edge selects the event it leads to, whose causal links the Inspector lists for a verdict.
+    instance.on('tap', 'edge', (e) => onNodeTap((e.target as cytoscape.EdgeSingular).target(), services));
     // A native tooltip names any node under the pointer, labelled or not.
     instance.on('mouseover', 'node', (e) => box.current?.setAttribute('title', String(e.target.data('label') ?? '')));
     instance.on('mouseout', 'node', () => box.current?.removeAttribute('title'));
