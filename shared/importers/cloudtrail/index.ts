@@ -1,8 +1,8 @@
 // AWS CloudTrail: delivered files `{"Records":[...]}`, `aws cloudtrail lookup-events` output (`{"Events":[...]}` or
 // JSON lines, each with the record as a JSON string in CloudTrailEvent), or bare records one per line.
-import type { Importer, RecordParser } from '../types';
+import type { Importer } from '../types';
 import { isObject, parseJsonObject, safeStringify, type JsonObject } from '../common/json';
-import { OutputBuffer } from '../common/output';
+import { OutputBuffer, documentParser } from '../common/output';
 import { splitDocuments } from '../otlp/documents';
 import { SpanLocator } from '../otlp/locate';
 import { cloudTrailToEvent } from './toEvent';
@@ -51,8 +51,5 @@ export const cloudTrail: Importer = {
   version: 1,
   mode: 'document',
   detect: (head) => detectCloudTrail(head),
-  createParser(): RecordParser {
-    const out = new OutputBuffer();
-    return { push: (text) => parse(text, out), drain: () => out.take(), finish: () => out.take() };
-  },
+  createParser: () => documentParser(parse),
 };

@@ -32,3 +32,8 @@ export function lineParser(parseLine: (text: string, line: number, out: OutputBu
     },
   };
 }
+
+/** A parser for formats read whole: the pipeline pushes the file's text once. */
+export function documentParser(parseDocument: (text: string, out: OutputBuffer) => void): RecordParser {
+  return lineParser((text, _line, out) => parseDocument(text, out));
+}

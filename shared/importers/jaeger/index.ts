@@ -1,8 +1,8 @@
 // Jaeger JSON traces: the query API's `{data: [trace]}`, a UI export `{data: trace}`, or one bare trace; times in microseconds.
-import type { Importer, RecordParser } from '../types';
+import type { Importer } from '../types';
 import { bag, isObject, str, type JsonObject } from '../common/json';
 import { parseDocument } from '../common/document';
-import { OutputBuffer } from '../common/output';
+import { OutputBuffer, documentParser } from '../common/output';
 import { SpanLocator } from '../otlp/locate';
 import { idHex } from '../otlp/values';
 import { emitSpanEvents } from '../otlp-trace/parse';
@@ -63,8 +63,5 @@ export const jaeger: Importer = {
   version: 1,
   mode: 'document',
   detect: (head) => detectJaeger(head),
-  createParser(): RecordParser {
-    const out = new OutputBuffer();
-    return { push: (text) => parse(text, out), drain: () => out.take(), finish: () => out.take() };
-  },
+  createParser: () => documentParser(parse),
 };

@@ -3,9 +3,9 @@
 import type { ParsedEvent } from '../../model/event';
 import type { Nanos } from '../../model/ids';
 import { k8sKey } from '../../model/resource';
-import type { Importer, RecordParser } from '../types';
+import type { Importer } from '../types';
 import { isObject, safeStringify, str, type JsonObject } from '../common/json';
-import { OutputBuffer } from '../common/output';
+import { OutputBuffer, documentParser } from '../common/output';
 import { splitDocuments } from '../otlp/documents';
 import { SpanLocator } from '../otlp/locate';
 import { anyTimeToNanos } from '../common/time';
@@ -65,8 +65,5 @@ export const k8sEvents: Importer = {
   version: 1,
   mode: 'document',
   detect: (head) => detectK8sEvents(head),
-  createParser(): RecordParser {
-    const out = new OutputBuffer();
-    return { push: (text) => parse(text, out), drain: () => out.take(), finish: () => out.take() };
-  },
+  createParser: () => documentParser(parse),
 };

@@ -2,9 +2,9 @@
 // user/agent messages; everything else is a log.
 import type { EventKind, ParsedEvent, Severity } from '../../model/event';
 import type { Nanos } from '../../model/ids';
-import type { Importer, RecordParser } from '../types';
+import type { Importer } from '../types';
 import { isObject, safeStringify, str } from '../common/json';
-import { OutputBuffer } from '../common/output';
+import { OutputBuffer, documentParser } from '../common/output';
 import { splitDocuments } from '../otlp/documents';
 import { SpanLocator } from '../otlp/locate';
 import { anyValue, attributesOf, idHex, unixNano } from '../otlp/values';
@@ -67,8 +67,5 @@ export const otlpLog: Importer = {
   version: 1,
   mode: 'document',
   detect: (head) => detectOtlpLog(head),
-  createParser(): RecordParser {
-    const out = new OutputBuffer();
-    return { push: (text) => parse(text, out), drain: () => out.take(), finish: () => out.take() };
-  },
+  createParser: () => documentParser(parse),
 };

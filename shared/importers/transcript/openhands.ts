@@ -1,9 +1,9 @@
 // OpenHands event streams: a JSON array of events (a saved trajectory) or evaluation output lines each with
 // a `history` array. Actions (run, edit, read, message, finish) and their observations link by `cause`.
 import type { ParsedEvent } from '../../model/event';
-import type { Importer, RecordParser } from '../types';
+import type { Importer } from '../types';
 import { isObject, safeStringify, str, type JsonObject } from '../common/json';
-import { OutputBuffer } from '../common/output';
+import { OutputBuffer, documentParser } from '../common/output';
 import { lineOfError } from '../common/document';
 import { SpanLocator } from '../otlp/locate';
 import { anyTimeToNanos } from '../common/time';
@@ -87,8 +87,5 @@ export const openHands: Importer = {
   version: 1,
   mode: 'document',
   detect: (head) => detectOpenHands(head),
-  createParser(): RecordParser {
-    const out = new OutputBuffer();
-    return { push: (text) => parse(text, out), drain: () => out.take(), finish: () => out.take() };
-  },
+  createParser: () => documentParser(parse),
 };

@@ -1,8 +1,8 @@
 // Zipkin v2 JSON: an array of spans (or of traces, as the /api/v2/traces endpoint returns), times in microseconds.
-import type { Importer, RecordParser } from '../types';
+import type { Importer } from '../types';
 import { bag, isObject, str, type JsonObject } from '../common/json';
 import { parseDocument } from '../common/document';
-import { OutputBuffer } from '../common/output';
+import { OutputBuffer, documentParser } from '../common/output';
 import { SpanLocator } from '../otlp/locate';
 import { idHex } from '../otlp/values';
 import { emitSpanEvents } from '../otlp-trace/parse';
@@ -73,8 +73,5 @@ export const zipkin: Importer = {
   version: 1,
   mode: 'document',
   detect: (head) => detectZipkin(head),
-  createParser(): RecordParser {
-    const out = new OutputBuffer();
-    return { push: (text) => parse(text, out), drain: () => out.take(), finish: () => out.take() };
-  },
+  createParser: () => documentParser(parse),
 };
