@@ -1,26 +1,15 @@
 // Presentation mode over the sample: P opens it, the arrows walk the slides that shared/export builds
 // from the analysis (computed here in Node, not hard-coded), N shows speaker notes, Escape leaves.
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
-import { openNodeDb } from '../../main/engine/nodeDb';
-import { migrate } from '../../shared/db/schema';
-import { importSource } from '../../shared/importers/pipeline';
 import { analyze } from '../../shared/analysis/analyze';
 import { loadExportInput } from '../../shared/export';
 import { buildPresentation, type Slide } from '../../shared/export/presentation';
-import { SAMPLE_FILES, sampleTruth } from './sampleTruth';
+import { importSampleInNode, SAMPLE_FILES, sampleTruth } from './sampleTruth';
 import { openApp, waitForImport } from './appPage';
 
 async function expectedSlides(): Promise<Slide[]> {
-  const db = await openNodeDb();
-  await migrate(db);
-  for (const file of SAMPLE_FILES) {
-    const buf = readFileSync(file);
-    const name = path.basename(file);
-    await importSource(db, { name, path: name, size: buf.length, read: async (o, l) => new Uint8Array(buf.subarray(o, o + l)) });
-  }
+  const db = await importSampleInNode();
   const input = await loadExportInput(db, await analyze(db), { generatedAt: new Date().toISOString(), timeline: 'cited' });
   await db.close();
   return buildPresentation(input, 'none').slides;

@@ -7,6 +7,7 @@ import { migrate } from '../../shared/db/schema';
 import { importSource } from '../../shared/importers/pipeline';
 import { analyze } from '../../shared/analysis/analyze';
 import type { AnalysisV1 } from '../../shared/analysis/types';
+import type { Db } from '../../shared/db/db';
 
 export const SAMPLE_DIR = path.resolve(import.meta.dirname, '../../assets/samples/payments-scale-down');
 /** The order the tests hand files to the app; ids depend on it. */
@@ -23,17 +24,23 @@ export interface SampleTruth {
   raw: Map<number, string>;
 }
 
+/** The sample imported by the Node engine, as the CLI would: the truth the window is checked against. */
+export async function importSampleInNode(): Promise<Db> {
+  const db = await openNodeDb();
+  await migrate(db);
+  for (const file of SAMPLE_FILES) {
+    const buf = readFileSync(file);
+    const name = path.basename(file);
+    await importSource(db, { name, path: name, size: buf.length, read: async (o, l) => new Uint8Array(buf.subarray(o, o + l)) });
+  }
+  return db;
+}
+
 let cached: Promise<SampleTruth> | null = null;
 
 export function sampleTruth(): Promise<SampleTruth> {
   cached ??= (async () => {
-    const db = await openNodeDb();
-    await migrate(db);
-    for (const file of SAMPLE_FILES) {
-      const buf = readFileSync(file);
-      const name = path.basename(file);
-      await importSource(db, { name, path: name, size: buf.length, read: async (o, l) => new Uint8Array(buf.subarray(o, o + l)) });
-    }
+    const db = await importSampleInNode();
     const [{ n }] = await db.query<{ n: bigint }>('truth.count', 'SELECT count(*) AS n FROM events');
     const kinds = await db.query<{ kind: string; n: bigint }>('truth.kinds', 'SELECT kind, count(*) AS n FROM events GROUP BY kind');
     const phrase = await db.query<{ n: bigint }>('truth.phrase', 'SELECT count(*) AS n FROM events WHERE contains(lower(message), lower(?))', [SEARCH_PHRASE]);
