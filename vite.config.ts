@@ -22,7 +22,8 @@ export default defineConfig({
   // The sample lives in assets/ at the repository root, outside the renderer root.
   server: { fs: { allow: [root] } },
   build: {
-    outDir: path.join(root, 'dist/renderer'),
+    // DRIFTLINE_RENDERER_OUT gives a parallel e2e run its own build folder (builds into one folder collide).
+    outDir: process.env.DRIFTLINE_RENDERER_OUT ? path.resolve(root, process.env.DRIFTLINE_RENDERER_OUT) : path.join(root, 'dist/renderer'),
     emptyOutDir: true,
     target: 'es2022',
     // duckdb-eh.wasm is ~35 MB and must stay a file, never be inlined.
