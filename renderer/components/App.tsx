@@ -1,5 +1,5 @@
 // The window: toolbar, notices, import progress, then either the empty state or the workspace.
-import { ServicesContext, type AppServices } from '../state/context';
+import { ServicesContext, useServices, type AppServices } from '../state/context';
 import { useAppState } from '../hooks/useAppState';
 import { useShortcuts } from '../hooks/useShortcuts';
 import { useTheme } from '../hooks/useTheme';
@@ -13,6 +13,9 @@ import { HelpOverlay } from './HelpOverlay';
 import { SqlConsole } from './SqlConsole';
 import { ExportDialog } from './ExportDialog';
 import { PresentationHost } from './presentation/Presentation';
+import { RestoreOffer } from './RestoreOffer';
+import { useEffect } from 'react';
+import { startAutosave } from '../state/autosaveService';
 
 export function App({ services }: { services: AppServices }) {
   return (
@@ -23,6 +26,8 @@ export function App({ services }: { services: AppServices }) {
 }
 
 function Shell() {
+  const services = useServices();
+  useEffect(() => startAutosave(services), [services]);
   useTheme();
   useShortcuts();
   useViewHash();
@@ -41,6 +46,7 @@ function Shell() {
             {notice}
           </div>
         )}
+        <RestoreOffer />
         <ImportProgressList />
       </div>
       <main style={{ minHeight: 0, display: 'grid' }}>{hasData ? <Workspace /> : <EmptyState />}</main>

@@ -2,6 +2,7 @@
 import { exportReport, present, openEvidence, openInvestigation, openSample, saveInvestigation, showHelp, toggleSql, toggleTheme } from '../actions';
 import { useAppState } from '../hooks/useAppState';
 import { ActionButton } from './ActionButton';
+import { SaveStatus } from './SaveStatus';
 
 const THEME_LABEL = { system: 'Theme: system', dark: 'Theme: dark', light: 'Theme: light' } as const;
 
@@ -19,6 +20,7 @@ export function Toolbar() {
       {hasData && <ActionButton action={exportReport} testId="export" label="Export…" />}
       {hasData && <ActionButton action={present} testId="present" />}
       {hasData && <ActionButton action={toggleSql} testId="toggle-sql" />}
+      {hasData && <SaveStatus />}
       <span className="spacer" />
       <span className="muted" aria-live="polite" data-testid="phase">
         {phase === 'starting' ? 'Starting engine…' : phase === 'importing' ? 'Importing…' : phase === 'analyzing' ? 'Analysing…' : ''}

@@ -6,6 +6,7 @@ import { useAppState } from '../../hooks/useAppState';
 import { getAuthor } from '../../hooks/useAuthor';
 import { useQuery } from '../../hooks/useQuery';
 import type { AppServices } from '../../state/context';
+import { markChanged } from '../../state/autosaveService';
 
 let written = 0;
 const listeners = new Set<() => void>();
@@ -32,6 +33,7 @@ export async function writeAnnotation(services: AppServices, op: AnnotateOp): Pr
     const v = await services.engine.annotate(op, { author, at: new Date().toISOString() });
     written++;
     for (const l of listeners) l();
+    markChanged();
     if (op.verb === 'addManualEvent') services.store.set((s) => ({ dataVersion: s.dataVersion + 1 }));
     return v;
   } catch (e) {

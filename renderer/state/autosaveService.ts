@@ -1,0 +1,125 @@
+// Autosave for the window: watches for changes (annotations, manual events, anything that re-runs the
+// analysis), and writes the investigation through one scheduler, so a manual Save and an autosave never
+// overlap. With a file (Electron, after Save or Open) it rewrites that file atomically via the host;
+// without one it keeps a recovery copy in IndexedDB and offers it on the next start.
+import { createSaveScheduler, type SaveScheduler, type SaveState } from './autosave';
+import type { AppServices } from './context';
+import { deleteCopy, putCopy } from './recovery';
+import { Store } from './store';
+
+export const IDLE_MS = 600;
+/** The promise: a change is being written within 2 s. */
+export const MAX_WAIT_MS = 1500;
+const RETRY_MS = 10_000;
+
+export type SaveTarget = { kind: 'file'; path: string } | { kind: 'recovery' };
+
+export interface SaveStatus {
+  state: SaveState;
+  target: SaveTarget;
+}
+
+export const saveStatusStore = new Store<SaveStatus>({ state: { kind: 'clean' }, target: { kind: 'recovery' } });
+
+let active: { scheduler: SaveScheduler; services: AppServices } | null = null;
+/** This window's recovery copy; a restored copy's session is adopted so its later saves replace it. */
+let session = typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID() : `s${Date.now()}${Math.random()}`;
+
+export const currentSession = () => session;
+export const adoptSession = (id: string) => {
+  session = id;
+};
+
+function targetOf({ store, host }: AppServices): SaveTarget {
+  const path = store.get().savedPath;
+  return host.app.kind === 'electron' && path ? { kind: 'file', path } : { kind: 'recovery' };
+}
+
+/** Bytes of the whole investigation, as Save writes them. */
+export async function investigationBytes({ store, engine, host }: AppServices, savedAt: string): Promise<Uint8Array> {
+  const s = store.get();
+  return engine.save({ appVersion: await host.app.version(), savedAt, createdAt: s.createdAt ?? savedAt, views: [{ hash: location.hash }] });
+}
+
+async function autosaveOnce(services: AppServices): Promise<boolean> {
+  const s = services.store.get();
+  // Mid-import or mid-analysis the tables are half-written: wait for the window to settle.
+  if (s.phase !== 'ready' || s.dataVersion === 0) return false;
+  const target = targetOf(services);
+  const savedAt = new Date().toISOString();
+  const bytes = await investigationBytes(services, savedAt);
+  if (target.kind === 'file') {
+    await services.host.documents.writeTo(target.path, bytes);
+  } else {
+    const [row] = await services.engine.query<{ events: number | bigint; notes: number | bigint }>(
+      'autosave.summary',
+      "SELECT (SELECT count(*) FROM events) AS events, (SELECT count(DISTINCT id) FROM annotation_versions) AS notes",
+    );
+    await putCopy({ session, savedAt, bytes, summary: `${Number(row?.events ?? 0)} events, ${Number(row?.notes ?? 0)} annotations` });
+  }
+  return true;
+}
+
+/** Starts watching the store; returns a function that stops. One per window. */
+export function startAutosave(services: AppServices): () => void {
+  const scheduler = createSaveScheduler({
+    save: () => autosaveOnce(services),
+    idleMs: IDLE_MS,
+    maxWaitMs: MAX_WAIT_MS,
+    retryMs: RETRY_MS,
+    timers: { now: () => Date.now(), set: (fn, ms) => setTimeout(fn, ms), clear: (h) => clearTimeout(h as ReturnType<typeof setTimeout>) },
+    onState: (state) => saveStatusStore.set({ state, target: targetOf(services) }),
+  });
+  active = { scheduler, services };
+  let seen = services.store.get();
+  // The first data in an empty window (import or open) is the starting point, not a change.
+  let baseline = seen.dataVersion === 0;
+  const unsubscribe = services.store.subscribe(() => {
+    const now = services.store.get();
+    const prev = seen;
+    seen = now;
+    if (now.savedPath !== prev.savedPath) saveStatusStore.set({ target: targetOf(services) });
+    scheduler.setEnabled(now.dataVersion > 0);
+    if (now.dataVersion === prev.dataVersion && now.phase === prev.phase) return;
+    if (baseline) {
+      if (now.phase === 'ready' && now.dataVersion > 0) {
+        baseline = false;
+        scheduler.markClean();
+      }
+      return;
+    }
+    // Re-imports, manual events and clock offsets all re-run the analysis, which bumps dataVersion.
+    if (now.dataVersion > prev.dataVersion) scheduler.changed();
+  });
+  return () => {
+    unsubscribe();
+    scheduler.dispose();
+    if (active?.scheduler === scheduler) active = null;
+  };
+}
+
+/** Something the investigation file holds changed (an annotation, a clock offset, …). */
+export function markChanged(): void {
+  active?.scheduler.changed();
+}
+
+/** The window now shows exactly what is in a file (just opened or restored). */
+export function markClean(): void {
+  active?.scheduler.markClean();
+}
+
+/**
+ * A manual Save runs here, after any autosave in flight, never beside one. `fn` returns whether it wrote
+ * (false: cancelled). A manual save also retires this session's recovery copy: the work is in a file now.
+ */
+export async function runManualSave(fn: () => Promise<boolean>): Promise<boolean> {
+  if (!active) return fn();
+  const saved = await active.scheduler.exclusive(fn);
+  if (saved) await deleteCopy(session).catch(() => undefined);
+  return saved;
+}
+
+/** Resolves once nothing is waiting to be written (tests, closing). */
+export function autosaveIdle(): Promise<void> {
+  return active?.scheduler.idle() ?? Promise.resolve();
+}
