@@ -10,6 +10,7 @@ import { criLog } from './cri-log';
 import { textLog } from './text-log';
 import { cloudTrail } from './cloudtrail';
 import { azureActivity } from './azure-activity';
+import { gcpAudit } from './gcp-audit';
 import { otlpLog } from './otlp-log';
 import { k8sEvents } from './k8s-events';
 import { alertmanager } from './alertmanager';
@@ -20,7 +21,7 @@ import { sweAgent } from './transcript/sweAgent';
 import { logfmt } from './logfmt';
 import { csv } from './csv';
 
-export const IMPORTERS: readonly Importer[] = [k8sAudit, k8sEvents, otlpTrace, otlpLog, alertmanager, zipkin, jaeger, cloudTrail, azureActivity, claudeCode, openHands, sweAgent, chatArray, jsonlLog, syslog, criLog, logfmt, csv, textLog];
+export const IMPORTERS: readonly Importer[] = [k8sAudit, k8sEvents, otlpTrace, otlpLog, alertmanager, zipkin, jaeger, cloudTrail, azureActivity, gcpAudit, claudeCode, openHands, sweAgent, chatArray, jsonlLog, syslog, criLog, logfmt, csv, textLog];
 
 /** Below this, a file is refused rather than misread. */
 export const MIN_CONFIDENCE = 0.3;

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { cloudTrail } from '../../../shared/importers/cloudtrail';
 import { azureActivity } from '../../../shared/importers/azure-activity';
+import { gcpAudit } from '../../../shared/importers/gcp-audit';
 import { detectFormat } from '../../../shared/importers/registry';
 import { toIso } from '../../../shared/model/time';
-import { parseWith, readFixture } from './helpers';
+import { attrs, parseWith, readFixture } from './helpers';
 
 describe('cloudtrail importer', () => {
   it('reads delivered Records with roles, resources, errors and the line of each record', () => {
@@ -35,5 +36,48 @@ describe('azure-activity importer', () => {
     expect(events[0]).toMatchObject({ actor: 'carol@example.com', actorType: 'human', action: 'delete', severity: 'error', service: 'Microsoft.Compute', resource: 'azure:/subscriptions/s/resourcegroups/rg/providers/microsoft.compute/virtualmachines/vm1' });
     expect(events[1]).toMatchObject({ actor: '1234-abcd', actorType: 'system', action: 'write', severity: 'warn', resource: 'azure:/x/disk' });
     expect(toIso(events[1].ts)).toBe('2026-11-27T10:06:00.000Z');
+  });
+});
+
+describe('gcp-audit importer', () => {
+  it('reads Cloud Audit Log entries as audit events: principal, method verb, resource, status, trace', () => {
+    const text = readFixture('gcp-audit/entries.jsonl');
+    expect(detectFormat(text, 'x.jsonl').importer?.id).toBe('gcp-audit');
+    const { events, errors, merged } = parseWith(gcpAudit, text);
+    expect(events[0]).toEqual({
+      sourceLine: 1, sourcePointer: '', ts: 1795773900123456789n, endTs: null, kind: 'audit',
+      actor: 'ops-agent@shop-prod.iam.gserviceaccount.com', actorType: 'system', service: 'compute',
+      resource: 'gcp:projects/shop-prod/zones/europe-west1-b/instances/db-1', action: 'stop', severity: 'info',
+      message: 'ops-agent@shop-prod.iam.gserviceaccount.com v1.compute.instances.stop projects/shop-prod/zones/europe-west1-b/instances/db-1',
+      traceId: '5b8efff798038103d269b633813fc60c', spanId: 'a000000000000002', parentSpanId: '', callId: '',
+      attributes: expect.any(String), raw: expect.stringContaining('"insertId":"a1"'),
+    });
+    expect(attrs(events[0])).toMatchObject({ methodName: 'v1.compute.instances.stop', serviceName: 'compute.googleapis.com', insertId: 'a1', requestMetadata: { callerIp: '10.0.0.7' } });
+    // GKE entries name Kubernetes objects: the same resource key a Kubernetes audit log gives.
+    expect(events[1]).toMatchObject({ sourceLine: 2, actor: 'dana@example.com', actorType: 'human', service: 'k8s.io', resource: 'k8s:prod/deployment/payments', action: 'patch', severity: 'info' });
+    expect(attrs(events[1]).request).toEqual({ spec: { replicas: 2 } });
+    expect(events[2]).toMatchObject({ sourceLine: 3, action: 'update', severity: 'warn', resource: 'gcp:projects/shop-prod', service: 'cloudresourcemanager', message: 'dana@example.com SetIamPolicy projects/shop-prod → PERMISSION_DENIED' });
+    expect(toIso(events[2].ts)).toBe('2026-11-27T10:07:00.000Z');
+    // A non-audit entry in the same export stays, as a log line.
+    expect(events[3]).toMatchObject({ sourceLine: 4, kind: 'log', actor: 'payments', actorType: 'system', service: 'payments', severity: 'error', message: 'payments: pool exhausted' });
+    expect(events).toHaveLength(4);
+    expect(errors).toEqual([{ line: 6, reason: expect.stringMatching(/^invalid JSON/) }, { line: 5, reason: 'log entry without a readable timestamp' }]);
+    expect(merged).toBe(0);
+  });
+
+  it('reads a gcloud JSON array export, each entry at the line where it starts', () => {
+    const text = readFixture('gcp-audit/read.json');
+    expect(detectFormat(text, 'read.json').importer?.id).toBe('gcp-audit');
+    const { events, errors } = parseWith(gcpAudit, text);
+    expect(events.map((e) => [e.sourceLine, e.sourcePointer, e.action, e.resource, e.actorType])).toEqual([
+      [2, '/0', 'create', 'gcp:projects/shop-prod/zones/europe-west1-b/instances/db-2', 'human'],
+      [14, '/1', 'delete', 'k8s:prod/pod/payments-7d9f', 'system'],
+    ]);
+    expect(errors).toEqual([{ line: 1, reason: '/2 is not a log entry object' }]);
+  });
+
+  it('is not claimed for other cloud audit formats', () => {
+    expect(gcpAudit.detect(readFixture('cloudtrail/records.json'), 'x.json')).toBe(0);
+    expect(gcpAudit.detect(readFixture('azure-activity/activity.jsonl'), 'x.jsonl')).toBe(0);
   });
 });

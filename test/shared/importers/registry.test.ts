@@ -8,7 +8,7 @@ import { fixture } from './helpers';
 const FOLDER_FORMAT: Record<string, string> = {
   'jsonl-log': 'jsonl-log', 'k8s-audit': 'k8s-audit', 'otlp-trace': 'otlp-trace', zipkin: 'zipkin', jaeger: 'jaeger', syslog: 'syslog',
   'cri-log': 'cri-log', 'text-log': 'text-log', cloudtrail: 'cloudtrail', 'azure-activity': 'azure-activity', 'k8s-events': 'k8s-events',
-  alertmanager: 'alertmanager', 'otlp-log': 'otlp-log', logfmt: 'logfmt', csv: 'csv',
+  alertmanager: 'alertmanager', 'otlp-log': 'otlp-log', logfmt: 'logfmt', csv: 'csv', 'gcp-audit': 'gcp-audit',
 };
 const TRANSCRIPTS: Record<string, string> = {
   'claude-session.jsonl': 'claude-code', 'openai-chat.json': 'chat-messages', 'openhands.json': 'openhands', 'run.traj': 'swe-agent',
