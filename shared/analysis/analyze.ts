@@ -20,6 +20,9 @@ import { findSignalDivergences, type SignalInputs } from './signals';
 import { buildChain } from './chain';
 import { classify } from './classify';
 import { findIntervention } from './intervention';
+import { detectClockSkew } from './clockSkew';
+import { getSourcePlacements } from '../queries/sourceTiming';
+import { describePlacement } from './placement';
 
 export const GENERATOR = 'driftline 0.1.0';
 
@@ -63,10 +66,15 @@ export async function analyze(db: Db, opts: AnalyzeOptions = {}): Promise<Analys
 
   const chain = await buildChain(db, ctx, identity, actions, divergences, inputs);
   const intervention = findIntervention(actions, divergences, chain);
+  const clockSkew = await detectClockSkew(db, ctx);
+  const placements = new Map((await getSourcePlacements(db)).map((p) => [p.sourceId, p]));
   return {
     schema: ANALYSIS_SCHEMA,
     generator: opts.generator ?? GENERATOR,
-    sources: summariseSources(sourceRows),
+    sources: summariseSources(sourceRows).map((s, i) => {
+      const p = describePlacement(placements.get(sourceRows[i].id), sourceRows[i].clockOffsetNs);
+      return p.basis === 'file' ? s : { ...s, anchoring: { basis: p.basis, note: p.note } };
+    }),
     entities: inputs.entities.entities(),
     actors: identity.actors,
     actions: actions.map(toAction),
@@ -75,6 +83,8 @@ export async function analyze(db: Db, opts: AnalyzeOptions = {}): Promise<Analys
     chain: { nodes: chain.nodes, edges: chain.edges, most_probable_path: chain.most_probable_path },
     classification: classify(ctx, actions, divergences, intervention),
     intervention,
+    // Only when found: the key's absence keeps earlier v1 outputs byte-identical.
+    ...(clockSkew.length ? { clock_skew: clockSkew } : {}),
   };
 }
 

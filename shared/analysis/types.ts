@@ -27,6 +27,32 @@ export interface SourceSummary {
   first_ts: string | null;
   last_ts: string | null;
   clock_offset_ms: number;
+  /** Present when the times are not simply the file's own (added compatibly in v1; may be absent). */
+  anchoring?: SourceAnchoring;
+}
+
+/** How a source without (complete) times was placed on the time axis. */
+export interface SourceAnchoring {
+  basis: 'start_given' | 'no_times' | 'year_assumed';
+  /** The same in words, e.g. "no times in the file: placed at 0 …; set a start time". */
+  note: string;
+}
+
+/** Events of `source` fall outside spans of `relative_to` that enclose them (same trace): its clock looks off. */
+export interface ClockSkew {
+  source: string;
+  relative_to: string;
+  /** Add this to `source`'s clock offset to put every evidence pair inside its span (may be negative). */
+  shift_ms: number;
+  /** Pairs (child span → parent span, or log line → its span) that are out of place. */
+  evidence_pairs: number;
+  /** All pairs compared between the two sources. */
+  checked_pairs: number;
+  /** One shift removes every violation (false when the clocks seem to drift). */
+  consistent: boolean;
+  /** The pair that sets the shift: the event in `source`, and the span in `relative_to`. */
+  example: { source: Evidence; relative_to: Evidence };
+  why: string;
 }
 
 export interface Actor {
@@ -151,4 +177,6 @@ export interface AnalysisV1 {
   chain: { nodes: ChainNode[]; edges: ChainEdge[]; most_probable_path: string[] };
   classification: Classification[];
   intervention: Intervention;
+  /** Clock skew between sources sharing trace ids; present only when some was found (added compatibly in v1). */
+  clock_skew?: ClockSkew[];
 }
