@@ -53,8 +53,11 @@ export function said(w: Where, who: 'user' | 'agent', text: string, actor?: stri
   };
 }
 
+/** Text parts as Anthropic (`text`) and the OpenAI Responses API (`input_text`, `output_text`) spell them. */
+const TEXT_BLOCKS = new Set(['text', 'input_text', 'output_text']);
+
 /**
- * One chat message (Anthropic content blocks or OpenAI `tool_calls` / role `tool`) → its events.
+ * One chat message (Anthropic content blocks, OpenAI `tool_calls` / role `tool`, or a Responses API message item) → its events.
  * Tool results are found by the call id the assistant gave, so call and result link across messages.
  */
 export function messageEvents(m: JsonObject, w: Where): ParsedEvent[] {
@@ -62,12 +65,14 @@ export function messageEvents(m: JsonObject, w: Where): ParsedEvent[] {
   const out: ParsedEvent[] = [];
   if (role === 'tool') return [toolResult(w, str(m.tool_call_id), m.content, false, str(m.name))];
   const who = role === 'user' || role === 'human' ? 'user' : 'agent';
-  if (role === 'system') return out;
+  // Instructions to the model, not a step of the conversation ('developer' is OpenAI's newer name for system).
+  if (role === 'system' || role === 'developer') return out;
   const blocks = Array.isArray(m.content) ? m.content : [];
   const texts: string[] = typeof m.content === 'string' ? [m.content] : [];
   for (const b of blocks) {
     if (!isObject(b)) continue;
-    if (b.type === 'text' && typeof b.text === 'string') texts.push(b.text);
+    if (TEXT_BLOCKS.has(str(b.type)) && typeof b.text === 'string') texts.push(b.text);
+    else if (b.type === 'refusal' && typeof b.refusal === 'string') texts.push(b.refusal);
     else if (b.type === 'tool_use') out.push(toolCall(w, str(b.name), str(b.id), b.input));
     else if (b.type === 'tool_result') out.push(toolResult(w, str(b.tool_use_id), b.content, b.is_error === true));
   }

@@ -16,7 +16,7 @@ export function detectChatArray(head: string): number {
 export const chatArray: Importer = {
   id: 'chat-messages',
   label: 'Anthropic / OpenAI chat messages',
-  version: 1,
+  version: 2,
   mode: 'document',
   detect: (head) => detectChatArray(head),
   createParser(ctx): RecordParser {

@@ -3,6 +3,8 @@ import { claudeCode } from '../../../shared/importers/transcript/claudeCode';
 import { chatArray } from '../../../shared/importers/transcript/chatArray';
 import { openHands } from '../../../shared/importers/transcript/openhands';
 import { sweAgent } from '../../../shared/importers/transcript/sweAgent';
+import { responsesApi } from '../../../shared/importers/transcript/responsesApi';
+import { elementLines } from '../../../shared/importers/transcript/elementLines';
 import { detectFormat } from '../../../shared/importers/registry';
 import { toIso } from '../../../shared/model/time';
 import { attrs, readFixture } from './helpers';
@@ -67,5 +69,53 @@ describe('transcript importers', () => {
     ]);
     expect(attrs(r.events[1]).anchoring).toMatch(/execution_time, from the epoch \(no anchor given\)/);
     expect(r.events[3].resource).toBe('k8s:prod/deployment/payments');
+  });
+
+  it('Responses API: input then output items, calls and outputs linked by call_id, placed from created_at', () => {
+    const r = parse(responsesApi, 'responses.json');
+    expect(r.events.map((e) => [e.sourceLine, e.sourcePointer, e.kind, e.callId, e.action, toIso(e.ts)])).toEqual([
+      [7, '/input/1', 'user_message', '', 'say', '2026-11-27T10:00:01.000Z'],
+      [12, '/input/2', 'tool_call', 'call_get', 'get', '2026-11-27T10:00:02.000Z'],
+      [19, '/input/3', 'tool_result', 'call_get', 'observe', '2026-11-27T10:00:03.000Z'],
+      [23, '/output/0', 'agent_message', '', 'think', '2026-11-27T10:00:04.000Z'],
+      [24, '/output/1', 'tool_call', 'call_scale', 'scale', '2026-11-27T10:00:05.000Z'],
+      [30, '/output/2', 'agent_message', '', 'say', '2026-11-27T10:00:06.000Z'],
+    ]);
+    expect(r.events[0]).toMatchObject({ actor: 'user', actorType: 'human', message: 'Payments is slow; fix it.' });
+    expect(r.events[1]).toMatchObject({ actor: 'assistant', actorType: 'agent', resource: 'k8s:prod/deployment/payments' });
+    expect(r.events[2].message).toBe('payments 6/6');
+    expect(attrs(r.events[2])).toMatchObject({ tool: 'kubectl', anchoring: "item 3, 1 s apart from the response's created_at" });
+    expect(r.events[5].message).toBe('Scaling payments to 2.');
+    expect(r.merged).toBe(1); // the developer message
+    expect(r.errors).toEqual([{ line: 20, reason: '/input/4 is not an item object' }]);
+  });
+
+  it('Responses API: a bare item array is placed from the given start time and says so', () => {
+    const items = [
+      { type: 'function_call', call_id: 'c1', name: 'get_pods', arguments: '{}' },
+      { type: 'function_call_output', call_id: 'c1 ', output: [{ type: 'input_text', text: '3 pods' }] },
+      { type: 'web_search_call', id: 'ws_1', status: 'completed', action: { type: 'search', query: 'pool exhausted' } },
+      { type: 'mcp_call', id: 'mcp_1', name: 'restart', arguments: '{"pod":"p-1"}', error: 'denied', server_label: 'k8s' },
+    ];
+    const text = JSON.stringify(items);
+    expect(detectFormat(text, 'items.json').importer?.id).toBe('openai-responses');
+    const p = responsesApi.createParser({ name: 'items.json', anchorNs: 1795773600n * 1_000_000_000n });
+    p.push(text, 1);
+    const r = p.finish();
+    expect(r.events.map((e) => [e.kind, e.callId, e.action, e.severity, e.message, toIso(e.ts)])).toEqual([
+      ['tool_call', 'c1', 'get_pods', 'info', 'get_pods {}', '2026-11-27T10:00:00.000Z'],
+      ['tool_result', 'c1', 'observe', 'info', '3 pods', '2026-11-27T10:00:01.000Z'],
+      ['tool_call', 'ws_1', 'web_search', 'info', 'web_search {"type":"search","query":"pool exhausted"}', '2026-11-27T10:00:02.000Z'],
+      ['tool_call', 'mcp_1', 'restart', 'info', 'restart {"pod":"p-1"}', '2026-11-27T10:00:03.000Z'],
+      ['tool_result', 'mcp_1', 'observe', 'error', 'denied', '2026-11-27T10:00:03.000Z'],
+    ]);
+    expect(attrs(r.events[0]).anchoring).toBe('item 0, 1 s apart from the given start time');
+    expect(r.errors).toEqual([]);
+  });
+
+  it('finds where each item of a pretty-printed document starts, whatever is nested inside', () => {
+    const text = '{\n "note": "[not, an, array]",\n "input": [\n  {"a": [1, {"b": "]"}]},\n\n  2\n ],\n "output": []\n}';
+    expect(Object.fromEntries(elementLines(text))).toEqual({ input: [4, 6], output: [] });
+    expect(Object.fromEntries(elementLines('[\n{"x":"\\""},\n{}]'))).toEqual({ '': [2, 3] });
   });
 });
