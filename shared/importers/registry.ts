@@ -16,13 +16,14 @@ import { k8sEvents } from './k8s-events';
 import { alertmanager } from './alertmanager';
 import { claudeCode } from './transcript/claudeCode';
 import { chatArray } from './transcript/chatArray';
+import { codexRollout } from './transcript/codexRollout';
 import { responsesApi } from './transcript/responsesApi';
 import { openHands } from './transcript/openhands';
 import { sweAgent } from './transcript/sweAgent';
 import { logfmt } from './logfmt';
 import { csv } from './csv';
 
-export const IMPORTERS: readonly Importer[] = [k8sAudit, k8sEvents, otlpTrace, otlpLog, alertmanager, zipkin, jaeger, cloudTrail, azureActivity, gcpAudit, claudeCode, openHands, sweAgent, responsesApi, chatArray, jsonlLog, syslog, criLog, logfmt, csv, textLog];
+export const IMPORTERS: readonly Importer[] = [k8sAudit, k8sEvents, otlpTrace, otlpLog, alertmanager, zipkin, jaeger, cloudTrail, azureActivity, gcpAudit, claudeCode, codexRollout, openHands, sweAgent, responsesApi, chatArray, jsonlLog, syslog, criLog, logfmt, csv, textLog];
 
 /** Below this, a file is refused rather than misread. */
 export const MIN_CONFIDENCE = 0.3;

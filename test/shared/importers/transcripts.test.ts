@@ -3,6 +3,7 @@ import { claudeCode } from '../../../shared/importers/transcript/claudeCode';
 import { chatArray } from '../../../shared/importers/transcript/chatArray';
 import { openHands } from '../../../shared/importers/transcript/openhands';
 import { sweAgent } from '../../../shared/importers/transcript/sweAgent';
+import { codexRollout } from '../../../shared/importers/transcript/codexRollout';
 import { responsesApi } from '../../../shared/importers/transcript/responsesApi';
 import { elementLines } from '../../../shared/importers/transcript/elementLines';
 import { detectFormat } from '../../../shared/importers/registry';
@@ -69,6 +70,45 @@ describe('transcript importers', () => {
     ]);
     expect(attrs(r.events[1]).anchoring).toMatch(/execution_time, from the epoch \(no anchor given\)/);
     expect(r.events[3].resource).toBe('k8s:prod/deployment/payments');
+  });
+
+  it('Codex rollout: session start, response items with calls and outputs linked by trimmed call_id, exit codes as failures', () => {
+    const r = parse(codexRollout, 'codex-rollout.jsonl');
+    expect(r.events.map((e) => [e.sourceLine, e.kind, e.callId, e.action, e.severity, toIso(e.ts)])).toEqual([
+      [1, 'agent_run', '', 'invoke_agent', 'info', '2026-11-27T10:00:00.000Z'],
+      [3, 'user_message', '', 'say', 'info', '2026-11-27T10:00:01.000Z'],
+      [5, 'agent_message', '', 'think', 'info', '2026-11-27T10:00:03.000Z'],
+      [6, 'tool_call', 'call_1', 'get', 'info', '2026-11-27T10:00:04.000Z'],
+      [7, 'tool_result', 'call_1', 'observe', 'info', '2026-11-27T10:00:05.000Z'],
+      [8, 'tool_call', 'call_2', 'scale', 'info', '2026-11-27T10:00:07.000Z'],
+      [9, 'tool_result', 'call_2', 'observe', 'error', '2026-11-27T10:00:08.000Z'],
+      [10, 'tool_call', 'call_3', 'apply_patch', 'info', '2026-11-27T10:00:09.000Z'],
+      [11, 'tool_result', 'call_3', 'observe', 'info', '2026-11-27T10:00:10.000Z'],
+      [12, 'agent_message', '', 'say', 'info', '2026-11-27T10:00:12.000Z'],
+    ]);
+    const [run, user, think, get, got, scale, failed, patch] = r.events;
+    expect(run).toMatchObject({ actor: 'codex', actorType: 'agent', service: 'codex', message: 'Codex session 0199a1b2-c3d4 in /srv/ops' });
+    expect(attrs(run)).toMatchObject({ sessionId: '0199a1b2-c3d4', cwd: '/srv/ops', cliVersion: '0.46.0', originator: 'codex_cli_rs' });
+    expect(user).toMatchObject({ actor: 'user', actorType: 'human', message: 'payments is slow, fix it' });
+    expect(think.message).toBe('Check the deployment first.');
+    expect(get).toMatchObject({ actor: 'codex', resource: 'k8s:prod/deployment/payments', message: expect.stringMatching(/^shell \{"command":\["bash","-lc","kubectl get/) });
+    expect(attrs(get)).toMatchObject({ tool: 'shell', sessionId: '0199a1b2-c3d4', model: 'gpt-5-codex' });
+    expect(got.message).toBe('payments 6/6');
+    expect(attrs(got)).toMatchObject({ tool: 'shell', result: 'payments 6/6' });
+    expect(scale).toMatchObject({ resource: 'k8s:prod/deployment/payments' });
+    expect(attrs(scale).intent).toMatchObject({ verb: 'scale', facts: { 'spec.replicas': 2 } });
+    expect(failed.message).toMatch(/Forbidden\)$/);
+    expect(attrs(patch)).toMatchObject({ tool: 'apply_patch', arguments: expect.stringMatching(/^\*\*\* Begin Patch/) });
+    expect(r.merged).toBe(3); // turn_context and two event_msg lines
+    expect(r.errors).toEqual([
+      { line: 14, reason: 'rollout line without a readable timestamp' },
+      { line: 15, reason: expect.stringMatching(/^invalid JSON/) },
+    ]);
+  });
+
+  it('Codex rollout is detected from the start of a session_meta line longer than the head', () => {
+    const head = '{"timestamp":"2026-11-27T10:00:00.000Z","type":"session_meta","payload":{"id":"x","instructions":"' + 'a'.repeat(70_000);
+    expect(detectFormat(head.slice(0, 65_536), 'rollout-2026-11-27T10-00-00-x.jsonl').importer?.id).toBe('codex-rollout');
   });
 
   it('Responses API: input then output items, calls and outputs linked by call_id, placed from created_at', () => {
