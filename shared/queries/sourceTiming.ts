@@ -3,8 +3,8 @@
 // write them are scanned, so a million timed log lines cost nothing here.
 import type { Db } from '../db/db';
 
-/** Importer ids whose events may carry placement attributes (see transcript/chatArray, sweAgent, syslog). */
-export const PLACED_FORMATS = ['swe-agent', 'chat-messages', 'syslog'] as const;
+/** Importer ids whose events may carry placement attributes (see transcript/chatArray, responsesApi, sweAgent, syslog). */
+export const PLACED_FORMATS = ['swe-agent', 'chat-messages', 'openai-responses', 'syslog'] as const;
 
 export interface SourcePlacementRow {
   sourceId: number;
