@@ -8,7 +8,8 @@ import { migrate } from '../../shared/db/schema';
 import { importSource } from '../../shared/importers/pipeline';
 import { analyze } from '../../shared/analysis/analyze';
 import { analysisToMarkdown } from '../../shared/analysis/markdown';
-import { parseAnalyzeArgs, offsetFor } from './args';
+import { parseAnalyzeArgs, offsetFor, matchFor } from './args';
+import type { AnalysisV1 } from '../../shared/analysis/types';
 import { CliError, type CliIo } from './io';
 
 export const CLI_GENERATOR = 'driftline-cli 0.1.0';
@@ -30,7 +31,9 @@ export async function runAnalyze(argv: readonly string[], io: CliIo): Promise<nu
       const src = await fileSource(abs, shown.split(path.sep).join('/'));
       try {
         await importSource(db, src, {
-          clockOffsetNs: BigInt(Math.round(offsetFor(src.path, args.clockOffsets) * 1e6)),
+          clockOffsetNs: offsetFor(src.path, args.clockOffsets),
+          anchorNs: matchFor(src.path, args.starts),
+          assumeYear: args.year,
           onProgress: io.stderrIsTTY ? (p) => io.stderr(`\rimporting ${p.path} ${Math.floor((100 * p.bytesRead) / Math.max(1, p.totalBytes))}% ${p.events} events`) : undefined,
         });
         imported++;
@@ -47,6 +50,7 @@ export async function runAnalyze(argv: readonly string[], io: CliIo): Promise<nu
     }
     if (!imported) throw new CliError('no evidence file could be imported', 3);
     const result = await analyze(db, { generator: CLI_GENERATOR });
+    for (const note of placementNotes(result, args.year !== undefined)) io.stderr(`driftline: ${note}\n`);
     const text = args.format === 'json' ? JSON.stringify(result, null, 2) + '\n' : analysisToMarkdown(result);
     if (args.out) await writeFile(path.resolve(io.cwd, args.out), text);
     else io.stdout(text);
@@ -54,4 +58,17 @@ export async function runAnalyze(argv: readonly string[], io: CliIo): Promise<nu
   } finally {
     await db.close();
   }
+}
+
+/** What a person should know about where times came from, with the option that changes it. */
+export function placementNotes(a: AnalysisV1, yearGiven: boolean): string[] {
+  const notes: string[] = [];
+  for (const s of a.sources) {
+    if (s.anchoring?.basis === 'no_times' && s.clock_offset_ms === 0) notes.push(`${s.path} has no times: its events start at 1970-01-01; give --start ${s.path}=<iso-time> to place them`);
+    else if (s.anchoring?.basis === 'year_assumed' && !yearGiven) notes.push(`${s.path}: ${s.anchoring.note}; give --year YYYY if that is wrong`);
+  }
+  for (const k of a.clock_skew ?? []) {
+    notes.push(`clock skew: ${k.why} To apply it: --clock-offset ${k.source}=${k.shift_ms + (a.sources.find((s) => s.path === k.source)?.clock_offset_ms ?? 0)}ms`);
+  }
+  return notes;
 }

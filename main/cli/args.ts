@@ -1,19 +1,27 @@
 // Command-line parsing for `driftline analyze`: small and strict, so a typo is an error, not a surprise.
 import { CliError } from './io';
+import { parseDuration } from '../../shared/model/duration';
+import { parseIsoNanos } from '../../shared/model/time';
 
 export interface AnalyzeArgs {
   inputs: string[];
   format: 'json' | 'md';
   out: string | undefined;
-  /** Path (as given, or a suffix of it) → clock offset in milliseconds. */
-  clockOffsets: Map<string, number>;
+  /** Path (as given, or a suffix or folder of it) → clock offset in nanoseconds. */
+  clockOffsets: Map<string, bigint>;
+  /** Start time for transcripts without times, ns UTC: per path, or '' for every file. */
+  starts: Map<string, bigint>;
+  /** Year for RFC 3164 syslog lines, which carry none. */
+  year: number | undefined;
 }
 
 export function parseAnalyzeArgs(argv: readonly string[]): AnalyzeArgs {
   const inputs: string[] = [];
   let format: 'json' | 'md' = 'json';
   let out: string | undefined;
-  const clockOffsets = new Map<string, number>();
+  let year: number | undefined;
+  const clockOffsets = new Map<string, bigint>();
+  const starts = new Map<string, bigint>();
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const [flag, inline] = a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
@@ -30,24 +38,41 @@ export function parseAnalyzeArgs(argv: readonly string[]): AnalyzeArgs {
     } else if (flag === '--out' || flag === '-o') out = value();
     else if (flag === '--clock-offset') {
       const v = value();
-      const m = /^(.+)=([+-]?\d+(?:\.\d+)?)$/.exec(v);
-      if (!m) throw new CliError(`--clock-offset wants path=milliseconds, got "${v}"`);
-      clockOffsets.set(m[1], Number(m[2]));
+      const at = v.lastIndexOf('=');
+      if (at <= 0) throw new CliError(`--clock-offset wants PATH=DURATION (e.g. logs/app.jsonl=-2.5s), got "${v}"`);
+      const d = parseDuration(v.slice(at + 1));
+      if (!d.ok) throw new CliError(`--clock-offset ${v}: ${d.error}`);
+      clockOffsets.set(v.slice(0, at), d.ns);
+    } else if (flag === '--start') {
+      const v = value();
+      // An ISO time has no '=', so "PATH=TIME" names one file and a bare time applies to all.
+      const at = v.lastIndexOf('=');
+      const [p, time] = at > 0 ? [v.slice(0, at), v.slice(at + 1)] : ['', v];
+      const ns = parseIsoNanos(time);
+      if (ns === undefined) throw new CliError(`--start wants an ISO-8601 time such as 2026-11-27T10:00:00Z (or PATH=TIME), got "${v}"`);
+      starts.set(p, ns);
+    } else if (flag === '--year') {
+      const v = value();
+      if (!/^\d{4}$/.test(v) || +v < 1970) throw new CliError(`--year wants a four-digit year from 1970 on, got "${v}"`);
+      year = Number(v);
     } else if (a.startsWith('-') && a !== '-') throw new CliError(`unknown option ${a} (see driftline --help)`);
     else inputs.push(a);
   }
   if (!inputs.length) throw new CliError('analyze needs at least one file or folder (see driftline --help)');
-  return { inputs, format, out, clockOffsets };
+  return { inputs, format, out, clockOffsets, starts, year };
 }
 
-/** The offset that applies to a file: an exact path match, else the longest matching suffix or folder. */
-export function offsetFor(file: string, offsets: Map<string, number>): number {
-  let best: [string, number] | undefined;
+/** The value that applies to a file: an exact path match, else the longest matching suffix or folder; '' matches all. */
+export function matchFor<T>(file: string, byPath: Map<string, T>): T | undefined {
+  let best: [string, T] | undefined;
   const norm = file.replaceAll('\\', '/');
-  for (const [p, ms] of offsets) {
+  for (const [p, v] of byPath) {
     const q = p.replaceAll('\\', '/').replace(/\/$/, '');
-    const hit = norm === q || norm.endsWith('/' + q) || norm.startsWith(q + '/');
-    if (hit && (!best || q.length > best[0].length)) best = [q, ms];
+    const hit = q === '' || norm === q || norm.endsWith('/' + q) || norm.startsWith(q + '/');
+    if (hit && (!best || q.length > best[0].length)) best = [q, v];
   }
-  return best?.[1] ?? 0;
+  return best?.[1];
 }
+
+/** The clock offset of a file, in nanoseconds (0 when none was given). */
+export const offsetFor = (file: string, offsets: Map<string, bigint>): bigint => matchFor(file, offsets) ?? 0n;

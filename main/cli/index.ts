@@ -11,7 +11,8 @@ import { CliError, nodeIo, type CliIo } from './io';
 const HELP = `driftline: investigate incidents caused by AI agents, offline
 
 usage:
-  driftline analyze <file-or-folder>... [--format json|md] [--out FILE] [--clock-offset PATH=MS]...
+  driftline analyze <file-or-folder>... [--format json|md] [--out FILE] [--clock-offset PATH=DURATION]...
+                    [--start [PATH=]ISO-TIME]... [--year YYYY]
   driftline save <file-or-folder>... --out case.driftline
   driftline export <case.driftline> --format md|json|html|svg|csv|timesketch [--redact PROFILE] [--out FILE]
   driftline formats

@@ -52,5 +52,16 @@ export function analysisToMarkdown(a: AnalysisV1): string {
   out.push('', '## Evidence files', '', '| file | format | events | errors | sha256 |', '|---|---|---|---|---|');
   for (const s of a.sources) out.push(`| \`${s.path}\` | ${s.format} | ${s.events} | ${s.errors} | \`${s.sha256.slice(0, 12)}…\` |`);
   out.push('');
+  // Only sources with an anchoring or an offset are listed, so timed evidence reads as before.
+  const placed = a.sources.filter((s) => s.anchoring || s.clock_offset_ms !== 0);
+  for (const s of placed) out.push(`- \`${s.path}\`: ${s.anchoring?.note ?? 'times from the file'}${s.clock_offset_ms ? `; clock offset ${s.clock_offset_ms} ms` : ''}`);
+  if (placed.length) out.push('');
+  if (a.clock_skew?.length) {
+    out.push('## Clock skew', '', '| file | relative to | suggested shift | pairs out of place | example |', '|---|---|---|---|---|');
+    for (const k of a.clock_skew) {
+      out.push(`| \`${k.source}\` | \`${k.relative_to}\` | ${k.shift_ms > 0 ? '+' : ''}${k.shift_ms} ms${k.consistent ? '' : ' (clocks drift)'} | ${k.evidence_pairs} of ${k.checked_pairs} | ${cite([k.example.source, k.example.relative_to])} |`);
+    }
+    out.push('', ...a.clock_skew.map((k) => `- ${k.why}`), '');
+  }
   return out.join('\n');
 }

@@ -41,13 +41,13 @@ describe('analyze arguments', () => {
   it('parses formats, output and clock offsets', () => {
     const a = parseAnalyzeArgs(['a', '--format=md', '-o', 'out.md', '--clock-offset', 'logs/app.jsonl=-1500', 'b']);
     expect(a).toMatchObject({ inputs: ['a', 'b'], format: 'md', out: 'out.md' });
-    expect([...a.clockOffsets]).toEqual([['logs/app.jsonl', -1500]]);
+    expect([...a.clockOffsets]).toEqual([['logs/app.jsonl', -1_500_000_000n]]);
   });
 
   it('applies the most specific clock offset to a file', () => {
-    const offsets = new Map([['evidence', 100], ['evidence/app.jsonl', -250]]);
-    expect(offsetFor('evidence/app.jsonl', offsets)).toBe(-250);
-    expect(offsetFor('evidence/audit.jsonl', offsets)).toBe(100);
-    expect(offsetFor('other/app.jsonl', offsets)).toBe(0);
+    const offsets = new Map([['evidence', 100n], ['evidence/app.jsonl', -250n]]);
+    expect(offsetFor('evidence/app.jsonl', offsets)).toBe(-250n);
+    expect(offsetFor('evidence/audit.jsonl', offsets)).toBe(100n);
+    expect(offsetFor('other/app.jsonl', offsets)).toBe(0n);
   });
 });
