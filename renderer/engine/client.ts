@@ -76,6 +76,10 @@ export class EngineClient {
     return this.call('queryLog', null);
   }
 
+  setClockOffset(sourceId: number, offsetNs: bigint) {
+    return this.call('setClockOffset', { sourceId, offsetNs });
+  }
+
   reset() {
     return this.call('reset', null);
   }

@@ -10,6 +10,7 @@ import { allVersions, current } from '../../shared/annotations';
 import { loadExportInput } from '../../shared/export';
 import { buildPresentation } from '../../shared/export/presentation';
 import { annotate } from './annotate';
+import { setClockOffset } from '../../shared/importers/clockOffset';
 import type { ChunkReply, EngineMessage, EngineRequest, EngineRequests, ImportSummary, WireFile } from './protocol';
 
 type Post = (message: EngineMessage) => void;
@@ -82,6 +83,9 @@ export class Engine {
       }
       case 'queryLog':
         return { recent: [...this.log.recent], slow: [...this.log.slow] };
+      case 'setClockOffset':
+        this.analysis = null; // times moved: the last analysis no longer holds
+        return setClockOffset((await this.open()).db, msg.data.sourceId, msg.data.offsetNs);
     }
   }
 

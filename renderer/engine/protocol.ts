@@ -8,6 +8,7 @@ import type { ExportFormat } from '../../shared/export/input';
 import type { AnnotationVersion, Stamp } from '../../shared/annotations';
 import type { Presentation } from '../../shared/export/presentation';
 import type { AnnotateOp } from './annotate';
+import type { OffsetChange } from '../../shared/importers/clockOffset';
 
 export type { AnnotateOp };
 
@@ -41,6 +42,8 @@ export interface EngineRequests {
   annotations: { data: null; result: { current: AnnotationVersion[]; history: AnnotationVersion[] } };
   presentation: { data: { profile: string; generatedAt: string }; result: Presentation };
   queryLog: { data: null; result: { recent: QueryLogEntry[]; slow: QueryLogEntry[] } };
+  /** Sets a source's clock offset (absolute, ns); its events move by the change. Re-run `analyze` after. */
+  setClockOffset: { data: { sourceId: number; offsetNs: bigint }; result: OffsetChange };
 }
 
 export type RequestType = keyof EngineRequests;
