@@ -1,0 +1,133 @@
+// Autosave from the window. In a browser (no silent writes) a change lands in an IndexedDB recovery copy
+// within 2 s, and a fresh window offers to restore it. With a file (Electron after Save; the host bridge is
+// faked here because no Electron binary runs in CI) a change rewrites that file within 2 s, one write at a time.
+import { expect, test, type Page } from '@playwright/test';
+import { SAMPLE_FILES, sampleTruth } from './sampleTruth';
+import { openApp, waitForImport } from './appPage';
+
+const AUTHOR = 'dana@example.com';
+
+async function noteOnFirstDivergence(page: Page, text: string) {
+  const card = page.getByTestId('divergence').first();
+  if (await card.getByTestId('author-input').count()) {
+    await card.getByTestId('author-input').fill(AUTHOR);
+    await card.getByTestId('author-input').press('Enter');
+  }
+  const input = card.getByTestId('note-input');
+  await input.fill(text);
+  await input.press('Enter');
+  await expect(card.getByTestId('note-text')).toContainText(text);
+  return card;
+}
+
+test('browser: a note is kept as a recovery copy within 2 s and restored in a fresh window', async ({ page }) => {
+  test.setTimeout(180_000);
+  const truth = await sampleTruth();
+  await openApp(page);
+  await page.getByTestId('file-input').setInputFiles(SAMPLE_FILES);
+  await waitForImport(page, truth.events);
+  const status = page.getByTestId('save-status');
+  // Importing evidence is not unsaved work: the files are still where they were.
+  await expect(status).toHaveAttribute('data-state', 'clean');
+
+  const note = 'Autosaved before the tab was closed.';
+  await noteOnFirstDivergence(page, note);
+  const written = Date.now();
+  await expect(status).toHaveAttribute('data-state', 'saved', { timeout: 15_000 });
+  // The copy is written within 2 s of the note (plus the time the note took to reach the engine).
+  expect(Date.now() - written).toBeLessThan(2_500);
+  await expect(status).toHaveText(/^Recovery copy · \d{2}:\d{2}:\d{2}$/);
+  await expect(status).toHaveAttribute('data-target', 'recovery');
+
+  await page.reload();
+  await expect(page.locator('html[data-engine-ms]')).toHaveCount(1, { timeout: 60_000 });
+  const offer = page.getByTestId('restore-offer');
+  await expect(offer).toContainText(`${truth.events} events`);
+  await offer.getByTestId('restore-recovery').click();
+  await waitForImport(page, truth.events);
+  await expect(page.getByTestId('divergence').first().getByTestId('note-text')).toContainText(note);
+  await expect(page.getByTestId('restore-offer')).toHaveCount(0);
+
+  // Discard removes it: the next fresh window offers nothing.
+  await page.reload();
+  await expect(page.locator('html[data-engine-ms]')).toHaveCount(1, { timeout: 60_000 });
+  await page.getByTestId('discard-recovery').click();
+  await page.reload();
+  await expect(page.locator('html[data-engine-ms]')).toHaveCount(1, { timeout: 60_000 });
+  await page.waitForTimeout(500);
+  await expect(page.getByTestId('restore-offer')).toHaveCount(0);
+});
+
+/** A stand-in for Electron's preload bridge: records every write; each write takes 700 ms. */
+function fakeElectronBridge() {
+  const log: { method: string; path: string; size: number; start: number; end: number }[] = [];
+  let inFlight = 0;
+  let maxInFlight = 0;
+  let failWrites = false;
+  const slowWrite = async (method: string, path: string, data: Uint8Array) => {
+    const start = Date.now();
+    inFlight++;
+    maxInFlight = Math.max(maxInFlight, inFlight);
+    await new Promise((r) => setTimeout(r, 700));
+    inFlight--;
+    if (failWrites) throw new Error('EACCES: permission denied');
+    log.push({ method, path, size: data.length, start, end: Date.now() });
+  };
+  const w = window as unknown as Record<string, unknown>;
+  w.__writes = log;
+  w.__maxInFlight = () => maxInFlight;
+  w.__failWrites = (on: boolean) => { failWrites = on; };
+  w.driftline = {
+    files: { pickEvidence: async () => [], readChunk: async () => new Uint8Array() },
+    documents: {
+      saveAs: async (_name: string, data: Uint8Array) => { await slowWrite('saveAs', '/cases/payments.driftline', data); return '/cases/payments.driftline'; },
+      writeTo: (path: string, data: Uint8Array) => slowWrite('writeTo', path, data),
+      open: async () => null,
+    },
+    app: { kind: 'electron', version: async () => 'test', onMenuCommand: () => () => undefined },
+  };
+}
+
+test('with a file: each change rewrites it within 2 s, never two writes at once, failures in words', async ({ page }) => {
+  test.setTimeout(180_000);
+  const truth = await sampleTruth();
+  await page.addInitScript(fakeElectronBridge);
+  await openApp(page);
+  await page.getByTestId('open-sample').click();
+  await waitForImport(page, truth.events);
+  const status = page.getByTestId('save-status');
+  const writes = () => page.evaluate(() => (window as unknown as { __writes: { method: string; path: string; start: number }[] }).__writes);
+
+  await page.getByTestId('save').click();
+  await expect(status).toHaveText(/^Saved · \d{2}:\d{2}:\d{2}$/);
+  await expect(status).toHaveAttribute('data-target', 'file');
+  expect((await writes()).map((w) => w.method)).toEqual(['saveAs']);
+
+  // A burst of changes: written within 2 s of the first, and the ones during a write by the next write.
+  const card = await noteOnFirstDivergence(page, 'first');
+  const t0 = Date.now();
+  for (const text of ['second', 'third', 'fourth']) {
+    await card.getByTestId('note-input').fill(text);
+    await card.getByTestId('note-input').press('Enter');
+    await expect(card.getByTestId('note-text')).toContainText(text);
+  }
+  await expect(status).toHaveAttribute('data-state', 'saved', { timeout: 10_000 });
+  const auto = (await writes()).filter((w) => w.method === 'writeTo');
+  expect(auto.length).toBeGreaterThanOrEqual(1);
+  expect(auto.every((w) => w.path === '/cases/payments.driftline')).toBe(true);
+  expect(auto[0].start - t0).toBeLessThan(2_000);
+  expect(await page.evaluate(() => (window as unknown as { __maxInFlight: () => number }).__maxInFlight())).toBe(1);
+  // (That a burst is written once is the scheduler's unit test; Playwright's steps are slower than its idle wait.)
+
+  // A failing write says what happened and what to do, and the next change tries again.
+  await page.evaluate(() => (window as unknown as { __failWrites: (on: boolean) => void }).__failWrites(true));
+  await card.getByTestId('note-input').fill('fifth');
+  await card.getByTestId('note-input').press('Enter');
+  await expect(status).toHaveAttribute('data-state', 'error', { timeout: 15_000 });
+  await expect(status).toContainText('permission denied');
+  await expect(status).toContainText('Save as…');
+  await page.evaluate(() => (window as unknown as { __failWrites: (on: boolean) => void }).__failWrites(false));
+  await card.getByTestId('note-input').fill('sixth');
+  await card.getByTestId('note-input').press('Enter');
+  await expect(status).toHaveText(/^Saved · /, { timeout: 15_000 });
+});
