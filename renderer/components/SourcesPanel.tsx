@@ -1,18 +1,34 @@
-// Each imported file: format, counts, errors (click for the located list), time range, sha256.
-import { useState } from 'react';
+// Each imported file: format, counts, errors (click for the located list), time range and how it was
+// anchored, clock offset (editable), sha256; and clock skew between files, with the offset that fixes it.
+import { Fragment, useState } from 'react';
 import { useAppState } from '../hooks/useAppState';
 import { useQuery } from '../hooks/useQuery';
 import { importErrors, listSources } from '../queries/sources';
+import { getSourcePlacements } from '../../shared/queries/sourceTiming';
+import { describePlacement } from '../../shared/analysis/placement';
+import { formatDuration } from '../../shared/model/duration';
+import { useServices } from '../state/context';
+import { applyClockOffset } from '../state/clockFlow';
 import { Panel } from './Panel';
+import { ClockEditor } from './sources/ClockEditor';
+import { ClockSkewWarnings } from './sources/ClockSkewWarnings';
 import { bytes, clock } from './format';
 
+const NO_SKEW: never[] = [];
+
 export function SourcesPanel() {
+  const services = useServices();
   const version = useAppState((s) => s.dataVersion);
+  const skews = useAppState((s) => s.analysis?.clock_skew ?? NO_SKEW);
   const { data } = useQuery((e) => listSources(e), [version]);
+  const { data: placements } = useQuery((e) => getSourcePlacements(e), [version]);
   const [open, setOpen] = useState<number | null>(null);
+  const [editing, setEditing] = useState<number | null>(null);
+  const apply = (sourceId: number, offsetNs: bigint) => applyClockOffset(services, sourceId, offsetNs);
   return (
     <Panel title={`Sources (${data?.length ?? 0})`} testId="sources-panel" className="sources" flex="1 1 40%">
       <div className="body">
+        <ClockSkewWarnings skews={skews} sources={data ?? []} apply={apply} />
         <table>
           <thead>
             <tr>
@@ -20,28 +36,49 @@ export function SourcesPanel() {
               <th>Format</th>
               <th>Events</th>
               <th>Errors</th>
+              <th>Clock</th>
             </tr>
           </thead>
           <tbody>
-            {data?.map((s) => (
-              <tr key={s.id} data-testid="source-row">
-                <td className="path mono" title={`${s.path}\n${bytes(Number(s.size))}\nsha256 ${s.sha256}\n${clock(s.minTs)} – ${clock(s.maxTs)} UTC`}>
-                  {s.path}
-                  <div className="muted">{clock(s.minTs)} – {clock(s.maxTs)}</div>
-                </td>
-                <td>{s.format}</td>
-                <td data-testid="source-events">{s.events.toLocaleString('en-US')}</td>
-                <td>
-                  {s.errors > 0 ? (
-                    <button type="button" className="btn small" aria-expanded={open === s.id} onClick={() => setOpen(open === s.id ? null : s.id)}>
-                      {s.errors}
-                    </button>
-                  ) : (
-                    0
+            {data?.map((s) => {
+              const placement = describePlacement(placements?.find((p) => p.sourceId === s.id), s.clockOffsetNs);
+              const offset = formatDuration(s.clockOffsetNs);
+              return (
+                <Fragment key={s.id}>
+                  <tr data-testid="source-row">
+                    <td className="path mono" title={`${s.path}\n${bytes(Number(s.size))}\nsha256 ${s.sha256}\n${clock(s.minTs)} – ${clock(s.maxTs)} UTC\n${placement.note}`}>
+                      {s.path}
+                      <div className="muted" data-testid="source-range">{clock(s.minTs)} – {clock(s.maxTs)}</div>
+                      <div className={placement.basis === 'no_times' && s.clockOffsetNs === 0n ? 'muted warn' : 'muted'} data-testid="source-anchoring">{placement.note}</div>
+                    </td>
+                    <td>{s.format}</td>
+                    <td data-testid="source-events">{s.events.toLocaleString('en-US')}</td>
+                    <td>
+                      {s.errors > 0 ? (
+                        <button type="button" className="btn small" aria-expanded={open === s.id} onClick={() => setOpen(open === s.id ? null : s.id)}>
+                          {s.errors}
+                        </button>
+                      ) : (
+                        0
+                      )}
+                    </td>
+                    <td>
+                      <button type="button" className="btn small mono" data-testid="source-offset" aria-expanded={editing === s.id}
+                        aria-label={`Clock offset of ${s.path}: ${offset}. Edit`} title="Edit the clock offset" onClick={() => setEditing(editing === s.id ? null : s.id)}>
+                        {offset}
+                      </button>
+                    </td>
+                  </tr>
+                  {editing === s.id && (
+                    <tr>
+                      <td colSpan={5}>
+                        <ClockEditor source={s} placement={placement} apply={(ns) => apply(s.id, ns)} close={() => setEditing(null)} />
+                      </td>
+                    </tr>
                   )}
-                </td>
-              </tr>
-            ))}
+                </Fragment>
+              );
+            })}
           </tbody>
         </table>
         {open !== null && <ErrorList sourceId={open} />}
