@@ -60,7 +60,7 @@ function parse(text: string, out: OutputBuffer): void {
 export const jaeger: Importer = {
   id: 'jaeger',
   label: 'Jaeger JSON trace',
-  version: 1,
+  version: 2,
   mode: 'document',
   detect: (head) => detectJaeger(head),
   createParser: () => documentParser(parse),

@@ -4,13 +4,20 @@ import type { SpanInfo } from './spans';
 
 export const operationOf = (s: SpanInfo) => str(s.attrs['gen_ai.operation.name']);
 const nameOf = (s: SpanInfo) => str(s.span.name);
+/** OpenInference (Arize Phoenix) says what a span is in `openinference.span.kind`: AGENT, TOOL, LLM, CHAIN, … */
+const openInferenceKind = (s: SpanInfo) => str(s.attrs['openinference.span.kind']).toUpperCase();
 
-export const isAgentRun = (s: SpanInfo) => operationOf(s) === 'invoke_agent' || (!operationOf(s) && nameOf(s).startsWith('invoke_agent'));
-export const isToolCall = (s: SpanInfo) => operationOf(s) === 'execute_tool' || (!operationOf(s) && nameOf(s).startsWith('execute_tool'));
+export const isAgentRun = (s: SpanInfo) =>
+  operationOf(s) === 'invoke_agent' || openInferenceKind(s) === 'AGENT' || (!operationOf(s) && nameOf(s).startsWith('invoke_agent'));
+export const isToolCall = (s: SpanInfo) =>
+  operationOf(s) === 'execute_tool' || openInferenceKind(s) === 'TOOL' || (!operationOf(s) && nameOf(s).startsWith('execute_tool'));
 
 export function agentNameOf(s: SpanInfo): string {
-  return str(s.attrs['gen_ai.agent.name']) || nameOf(s).replace(/^invoke_agent\s*/, '') || s.service;
+  return str(s.attrs['gen_ai.agent.name']) || str(s.attrs['agent.name']) || nameOf(s).replace(/^invoke_agent\s*/, '') || s.service;
 }
+
+/** The call id a tool span records itself, in the spellings of the GenAI conventions and OpenInference. */
+export const toolSpanCallId = (s: SpanInfo) => (str(s.attrs['gen_ai.tool.call.id']) || str(s.attrs['tool_call.id']) || str(s.attrs['tool.id'])).trim();
 
 /** The name of the agent a span runs under: its nearest invoke_agent ancestor (cycle-safe). */
 export function enclosingAgent(s: SpanInfo, byId: Map<string, SpanInfo>): string | undefined {
@@ -24,7 +31,7 @@ export function enclosingAgent(s: SpanInfo, byId: Map<string, SpanInfo>): string
 }
 
 export function toolNameOf(s: SpanInfo): string {
-  return str(s.attrs['gen_ai.tool.name']) || nameOf(s).replace(/^execute_tool\s*/, '') || 'tool';
+  return str(s.attrs['gen_ai.tool.name']) || str(s.attrs['tool.name']) || nameOf(s).replace(/^execute_tool\s*/, '') || 'tool';
 }
 
 /** Tool-call arguments as text, whether the attribute holds a JSON string or a structured value. */
@@ -38,15 +45,4 @@ export function resultText(s: SpanInfo): string {
   const r = s.attrs['gen_ai.tool.call.result'] ?? s.attrs['gen_ai.tool.result'] ?? s.attrs['output.value'];
   if (r === undefined || r === null) return '';
   return typeof r === 'string' ? r : JSON.stringify(r);
-}
-
-/** Older flat attributes: gen_ai.completion.N.content, the text a model produced on a chat span. */
-export function completions(s: SpanInfo): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < 64; i++) {
-    const c = s.attrs[`gen_ai.completion.${i}.content`];
-    if (c === undefined) break;
-    if (typeof c === 'string' && c) out.push(c);
-  }
-  return out;
 }

@@ -5,8 +5,8 @@ import { createOtlpTraceParser } from './parse';
 
 export const otlpTrace: Importer = {
   id: 'otlp-trace',
-  label: 'OTLP/JSON traces with GenAI agent spans',
-  version: 1,
+  label: 'OTLP/JSON traces with GenAI and OpenInference agent spans',
+  version: 2,
   mode: 'document',
   detect: (head) => detectOtlpTrace(head),
   createParser: () => createOtlpTraceParser(),

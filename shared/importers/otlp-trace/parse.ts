@@ -4,13 +4,15 @@ import { OutputBuffer } from '../common/output';
 import { splitDocuments } from '../otlp/documents';
 import { collectSpans, type SpanInfo } from './spans';
 import { spanToEvents } from './toEvents';
+import { buildCallIndex } from './callIndex';
 
 /** Emits the events of spans from any trace format (OTLP, Zipkin, Jaeger), GenAI-aware. */
 export function emitSpanEvents(spans: SpanInfo[], out: OutputBuffer): void {
   const byId = new Map<string, SpanInfo>();
   for (const s of spans) byId.set(`${s.traceId}/${s.spanId}`, s);
-  // An execute_tool span yields two records, the call and its result.
-  for (const s of spans) for (const e of spanToEvents(s, byId)) out.events.push(e);
+  const calls = buildCallIndex(spans);
+  // A tool span yields two events, the call and its result; a model span its messages and the calls it carries.
+  for (const s of spans) for (const e of spanToEvents(s, byId, calls)) out.events.push(e);
 }
 
 export function createOtlpTraceParser(): RecordParser {

@@ -70,7 +70,7 @@ function parse(text: string, out: OutputBuffer): void {
 export const zipkin: Importer = {
   id: 'zipkin',
   label: 'Zipkin v2 JSON trace',
-  version: 1,
+  version: 2,
   mode: 'document',
   detect: (head) => detectZipkin(head),
   createParser: () => documentParser(parse),
