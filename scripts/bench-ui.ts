@@ -2,6 +2,7 @@
 // 1,000,000 log events plus the sample's audit log and agent trace), imported through the file picker.
 // Prints engine start, import, search/filter latency, table scroll and graph pan frame times, long tasks.
 // Measures only; never fails on time. Run: npx tsx scripts/bench-ui.ts [events]   (npm run bench ui)
+// DRIFTLINE_RENDERER_OUT (build folder, as for vite) and DRIFTLINE_BENCH_PORT let parallel runs keep apart.
 import { closeSync, existsSync, openSync, renameSync, statSync, writeSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -10,6 +11,8 @@ import { preview } from 'vite';
 import { findBrowser } from './find-browser.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
+const OUT = path.resolve(root, process.env.DRIFTLINE_RENDERER_OUT ?? 'dist/renderer');
+const PORT = Number(process.env.DRIFTLINE_BENCH_PORT ?? 5184);
 const EVENTS = Number(process.argv[2] ?? process.env.DRIFTLINE_BENCH_EVENTS ?? 1_000_000);
 const PHRASE = 'connection pool exhausted';
 const SAMPLE = path.join(root, 'assets/samples/payments-scale-down');
@@ -46,13 +49,41 @@ function generate(n: number): { file: string; burst: number } {
 }
 
 const count = (page: Page) => page.getByTestId('event-count').getAttribute('data-count').then(Number);
+const firstRow = (page: Page) => page.evaluate(() => document.querySelector('[data-testid="timeline-row"]')?.getAttribute('data-event-id') ?? null);
 
-async function timeUntilCountChanges(page: Page, act: () => Promise<void>, from: number): Promise<{ ms: number; count: number }> {
+interface Timed {
+  /** Input → the table shows its first rows for the new filter (the figure the targets are about). */
+  rowsMs: number;
+  /** Input → the exact match count is shown. */
+  countMs: number;
+  count: number;
+  /** Main-thread long tasks during the interaction: how many over 50 ms, and the longest. */
+  longTasks: number[];
+}
+
+/** Times an interaction until the table's first row changes (first rows visible) and until the count changes. */
+async function timed(page: Page, act: () => Promise<void>, fromCount: number): Promise<Timed> {
+  const fromRow = await firstRow(page);
+  await page.evaluate(() => ((window as unknown as { __longTasks: number[] }).__longTasks = []));
   const start = Date.now();
   await act();
-  await page.waitForFunction((f) => Number(document.querySelector('[data-testid="event-count"]')?.getAttribute('data-count')) !== f, from, { polling: 'raf', timeout: 120_000 });
-  return { ms: Date.now() - start, count: await count(page) };
+  const rows = page
+    .waitForFunction((r) => {
+      const id = document.querySelector('[data-testid="timeline-row"]')?.getAttribute('data-event-id') ?? null;
+      return id !== null && id !== r;
+    }, fromRow, { polling: 'raf', timeout: 120_000 })
+    .then(() => Date.now() - start);
+  const counted = page
+    .waitForFunction((f) => Number(document.querySelector('[data-testid="event-count"]')?.getAttribute('data-count')) !== f, fromCount, { polling: 'raf', timeout: 120_000 })
+    .then(() => Date.now() - start);
+  const [rowsMs, countMs] = await Promise.all([rows, counted]);
+  await page.waitForTimeout(300); // long tasks that trail the answer (re-render, lanes) belong to it too
+  const longTasks = await page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks);
+  return { rowsMs, countMs, count: await count(page), longTasks };
 }
+
+const describeTimed = (t: Timed) =>
+  `rows ${t.rowsMs} ms, count ${t.countMs} ms → ${t.count.toLocaleString('en-US')} events; long tasks ${t.longTasks.length} (longest ${Math.round(Math.max(0, ...t.longTasks))} ms)`;
 
 /** Frame times while something moves every frame, measured in the page with requestAnimationFrame. */
 function frames(page: Page, what: 'table' | 'graph', n = 90) {
@@ -81,25 +112,26 @@ function frames(page: Page, what: 'table' | 'graph', n = 90) {
 async function main() {
   const executablePath = findBrowser();
   if (!executablePath) throw new Error('No Chromium found: install one (Debian: apt-get install -y chromium) or set DRIFTLINE_CHROMIUM.');
-  if (!existsSync(path.join(root, 'dist/renderer/index.html'))) throw new Error('Build the renderer first: npm run build:renderer');
+  if (!existsSync(path.join(OUT, 'index.html'))) throw new Error(`Build the renderer first: npm run build:renderer (no ${path.relative(root, OUT)}/index.html)`);
   const genStart = Date.now();
   const big = generate(EVENTS);
   const files = [big.file, path.join(SAMPLE, 'k8s-audit.jsonl'), path.join(SAMPLE, 'agent-trace.otlp.json')];
   const mb = files.reduce((s, f) => s + statSync(f).size, 0) / 1024 / 1024;
   console.log(`investigation: ${EVENTS.toLocaleString('en-US')} generated log events + sample audit and trace, ${mb.toFixed(0)} MB (generated in ${Date.now() - genStart} ms)`);
 
-  const server = await preview({ configFile: path.join(root, 'vite.config.ts'), preview: { port: 5184, strictPort: true, host: '127.0.0.1' }, logLevel: 'silent' });
+  const server = await preview({ configFile: path.join(root, 'vite.config.ts'), preview: { port: PORT, strictPort: true, host: '127.0.0.1' }, logLevel: 'silent' });
   const browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     // tsx compiles with keepNames, which wraps functions handed to page.evaluate in a __name helper.
     await page.addInitScript('window.__name = (f) => f;');
     await page.addInitScript(() => {
-      const w = window as unknown as { __longTasks: number[] };
+      const w = window as unknown as { __longTasks: number[]; __longTasksAll: number[] };
       w.__longTasks = [];
-      new PerformanceObserver((l) => l.getEntries().forEach((e) => w.__longTasks.push(e.duration))).observe({ type: 'longtask', buffered: true });
+      w.__longTasksAll = [];
+      new PerformanceObserver((l) => l.getEntries().forEach((e) => (w.__longTasks.push(e.duration), w.__longTasksAll.push(e.duration)))).observe({ type: 'longtask', buffered: true });
     });
-    await page.goto('http://127.0.0.1:5184/');
+    await page.goto(`http://127.0.0.1:${PORT}/`);
     await page.locator('html[data-engine-ms]').waitFor({ state: 'attached', timeout: 120_000 });
     const rows: [string, string][] = [['engine (duckdb-wasm eh, blocking build in a worker) open', `${await page.locator('html').getAttribute('data-engine-ms')} ms`]];
 
@@ -112,18 +144,16 @@ async function main() {
     // Let the views' first queries (lanes, graph, pages) finish, so the search below is measured alone.
     await page.locator('[data-testid="cy"][data-render-ms]').waitFor({ state: 'attached', timeout: 300_000 });
     await page.waitForTimeout(1500);
-    await page.evaluate(() => ((window as unknown as { __longTasks: number[] }).__longTasks = []));
+    await page.evaluate(() => ((window as unknown as { __longTasksAll: number[] }).__longTasksAll = []));
     const logStart = Date.now();
 
-    const search = await timeUntilCountChanges(page, () => page.getByTestId('search').fill(PHRASE), total);
-    rows.push([`search "${PHRASE}" (incl. 200 ms typing debounce)`, `${search.ms} ms → ${search.count.toLocaleString('en-US')} events (generated ${big.burst.toLocaleString('en-US')} burst lines, about half with the phrase)`]);
-    const cleared = await timeUntilCountChanges(page, () => page.getByRole('button', { name: 'Clear' }).click(), search.count);
-    rows.push(['clear search', `${cleared.ms} ms`]);
-    const filter = await timeUntilCountChanges(page, async () => {
-      await page.getByTestId('filter-severity').selectOption('error');
-    }, total);
-    rows.push(['filter severity = error', `${filter.ms} ms → ${filter.count.toLocaleString('en-US')} events`]);
-    await timeUntilCountChanges(page, () => page.getByRole('button', { name: 'Clear' }).click(), filter.count);
+    const search = await timed(page, () => page.getByTestId('search').fill(PHRASE), total);
+    rows.push([`search "${PHRASE}" (incl. typing debounce)`, `${describeTimed(search)} (generated ${big.burst.toLocaleString('en-US')} burst lines, about half with the phrase)`]);
+    const cleared = await timed(page, () => page.getByRole('button', { name: 'Clear' }).click(), search.count);
+    rows.push(['clear search', describeTimed(cleared)]);
+    const filter = await timed(page, async () => void (await page.getByTestId('filter-severity').selectOption('error')), total);
+    rows.push(['filter severity = error', describeTimed(filter)]);
+    await timed(page, () => page.getByRole('button', { name: 'Clear' }).click(), filter.count);
 
     const scroll = await frames(page, 'table');
     rows.push(['event table scroll frame time (p50 / p95 / max)', `${scroll.p50} / ${scroll.p95} / ${scroll.max} ms`]);
@@ -132,23 +162,27 @@ async function main() {
     rows.push(['graph first render (add + preset layout + fit)', `${renderMs} ms for ${nodes.toLocaleString('en-US')} elements`]);
     const pan = await frames(page, 'graph');
     rows.push(['graph pan frame time (p50 / p95 / max)', `${pan.p50} / ${pan.p95} / ${pan.max} ms`]);
-    const longTasks = await page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks);
-    rows.push(['main-thread long tasks after import (>50 ms / >100 ms / longest)', `${longTasks.length} / ${longTasks.filter((d) => d > 100).length} / ${Math.round(Math.max(0, ...longTasks))} ms`]);
     const brushBox = (await page.getByTestId('brush').boundingBox())!;
     const by = brushBox.y + brushBox.height / 2;
-    const brush = await timeUntilCountChanges(page, async () => {
+    const brush = await timed(page, async () => {
       await page.mouse.move(brushBox.x + brushBox.width * 0.45, by);
       await page.mouse.down();
       await page.mouse.move(brushBox.x + brushBox.width * 0.55, by, { steps: 3 });
       await page.mouse.up();
     }, total);
-    rows.push(['timeline brush (drag → table count updated)', `${brush.ms} ms → ${brush.count.toLocaleString('en-US')} events`]);
+    rows.push(['timeline brush (drag → table updated)', describeTimed(brush)]);
+    const all = [search, cleared, filter, brush].flatMap((t) => t.longTasks);
+    rows.push(['main-thread long tasks in search/filter/brush (>50 ms / >100 ms / longest)', `${all.length} / ${all.filter((d) => d > 100).length} / ${Math.round(Math.max(0, ...all))} ms`]);
+    const longTasks = await page.evaluate(() => (window as unknown as { __longTasksAll: number[] }).__longTasksAll);
+    rows.push(['main-thread long tasks since import, all (>50 ms / >100 ms / longest)', `${longTasks.length} / ${longTasks.filter((d) => d > 100).length} / ${Math.round(Math.max(0, ...longTasks))} ms`]);
 
     const w = Math.max(...rows.map(([k]) => k.length));
     for (const [k, v] of rows) console.log(`${k.padEnd(w)}  ${v}`);
-    const log = (await page.evaluate(() => (window as unknown as { __driftlineQueryLog: () => Promise<unknown> }).__driftlineQueryLog())) as { recent: { tag: string; ms: number; at: number }[] };
+    const log = (await page.evaluate(() => (window as unknown as { __driftlineQueryLog: () => Promise<unknown> }).__driftlineQueryLog())) as { recent: { tag: string; ms: number; at: number }[]; slow: { tag: string; ms: number; at: number }[] };
     const byTag = new Map<string, number[]>();
     for (const e of log.recent.filter((x) => x.at >= logStart - 5000)) (byTag.get(e.tag) ?? byTag.set(e.tag, []).get(e.tag)!).push(e.ms);
+    const lanes = [...new Map([...log.slow, ...log.recent].map((x) => [`${x.tag}@${x.at}`, x])).values()].filter((x) => x.tag.startsWith('lanes.')).sort((a, b) => a.at - b.at);
+    console.log(`swimlane queries (all, ms): ${lanes.map((x) => `${x.tag} ${Math.round(x.ms)}`).join(', ') || 'none logged'}`);
     console.log('engine query times after import, by tag (n, median, max ms):');
     for (const [tag, ms] of [...byTag].sort()) {
       ms.sort((a, b) => a - b);

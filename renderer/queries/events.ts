@@ -2,7 +2,8 @@
 import type { EngineClient } from '../engine/client';
 import type { GraphEvent } from '../../shared/graph/types';
 import type { EventFilter } from '../state/appState';
-import { filterWhere } from './filterSql';
+import { filterWhere, isFiltered } from './filterSql';
+import { eventIndex, eventIndexReadyNow, INDEX_TABLE } from './eventIndex';
 import { WRITE_ACTIONS } from '../../shared/model/event';
 
 const WRITE_SQL = [...WRITE_ACTIONS].map((a) => `'${a}'`).join(', ');
@@ -21,24 +22,60 @@ export interface TableRow {
 }
 
 const TABLE_COLS = 'id, ts, kind, actor, actor_type AS "actorType", service, resource, action, severity, message';
+const TABLE_COLS_E = 'e.id, e.ts, e.kind, e.actor, e.actor_type AS "actorType", e.service, e.resource, e.action, e.severity, e.message';
 
-export async function countEvents(engine: EngineClient, f: EventFilter): Promise<number> {
-  const w = filterWhere(f);
-  const rows = await engine.query<{ n: bigint }>('events.count', `SELECT count(*) AS n FROM events ${w.sql}`, w.params);
+/** Exact number of events the filter keeps. `version` is the data version, which the event index follows. */
+export async function countEvents(engine: EngineClient, f: EventFilter, version: number): Promise<number> {
+  const indexed = isFiltered(f) && (await eventIndex(engine, version));
+  const w = filterWhere(f, { indexed });
+  const rows = await engine.query<{ n: bigint }>('events.count', `SELECT count(*) AS n FROM ${indexed ? INDEX_TABLE : 'events'} ${w.sql}`, w.params);
   return Number(rows[0]?.n ?? 0);
 }
 
-export async function pageEvents(engine: EngineClient, f: EventFilter, offset: number, limit: number): Promise<TableRow[]> {
-  const w = filterWhere(f);
+/**
+ * Rows `offset … offset + limit` of the filtered table in time order. With the event index, which ids from the
+ * index (unfiltered: a range of rowids, no sort at all), joined back to their rows. Unfiltered pages do not wait
+ * for an index still being built: the first pages are cheap without it.
+ */
+export async function pageEvents(engine: EngineClient, f: EventFilter, offset: number, limit: number, version: number): Promise<TableRow[]> {
+  const indexed = isFiltered(f) ? await eventIndex(engine, version) : eventIndexReadyNow(engine, version);
+  if (!indexed) {
+    const w = filterWhere(f);
+    return engine.query<TableRow & Record<string, unknown>>(
+      'events.page',
+      `SELECT ${TABLE_COLS} FROM events ${w.sql} ORDER BY ts, id LIMIT ${limit | 0} OFFSET ${offset | 0}`,
+      w.params,
+    );
+  }
+  const w = filterWhere(f, { indexed: true });
+  const which = isFiltered(f)
+    ? `SELECT id, rowid AS rn FROM ${INDEX_TABLE} ${w.sql} ORDER BY rowid LIMIT ${limit | 0} OFFSET ${offset | 0}`
+    : `SELECT id, rowid AS rn FROM ${INDEX_TABLE} WHERE rowid >= ${offset | 0} AND rowid < ${(offset + limit) | 0}`;
   return engine.query<TableRow & Record<string, unknown>>(
     'events.page',
-    `SELECT ${TABLE_COLS} FROM events ${w.sql} ORDER BY ts, id LIMIT ${limit | 0} OFFSET ${offset | 0}`,
+    `SELECT ${TABLE_COLS_E} FROM (${which}) i JOIN events e USING (id) ORDER BY i.rn`,
     w.params,
   );
 }
 
 /** Position of an event in the filtered, time-ordered table (null when the filter hides it). */
-export async function rowIndexOf(engine: EngineClient, f: EventFilter, id: number): Promise<number | null> {
+export async function rowIndexOf(engine: EngineClient, f: EventFilter, id: number, version: number): Promise<number | null> {
+  const indexed = isFiltered(f) ? await eventIndex(engine, version) : eventIndexReadyNow(engine, version);
+  if (indexed && !isFiltered(f)) {
+    const rows = await engine.query<{ n: bigint }>('events.rowIndex', `SELECT rowid AS n FROM ${INDEX_TABLE} WHERE id = ?`, [id]);
+    return rows[0] ? Number(rows[0].n) : null;
+  }
+  if (indexed) {
+    const w = filterWhere(f, { indexed: true });
+    const rows = await engine.query<{ n: bigint; present: bigint }>(
+      'events.rowIndex',
+      `WITH me AS (SELECT rowid AS rn FROM ${INDEX_TABLE} WHERE id = ?)
+       SELECT count(*) FILTER (WHERE x.rowid < me.rn) AS n, count(*) FILTER (WHERE x.id = ?) AS present
+         FROM ${INDEX_TABLE} x, me ${w.sql}`,
+      [id, id, ...w.params],
+    );
+    return rows[0] && Number(rows[0].present) > 0 ? Number(rows[0].n) : null;
+  }
   const w = filterWhere(f);
   const and = w.sql ? `${w.sql} AND` : 'WHERE';
   const rows = await engine.query<{ n: bigint; present: bigint }>(

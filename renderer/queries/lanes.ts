@@ -1,6 +1,8 @@
 // Density per actor lane and time bucket, for the timeline's swimlanes: SQL aggregates so a million
 // events become a few hundred rectangles.
 import type { EngineClient } from '../engine/client';
+import { WRITE_ACTIONS } from '../../shared/model/event';
+import { eventsFingerprint } from './eventIndex';
 
 export interface LaneBucket {
   lane: string;
@@ -18,25 +20,54 @@ export interface LaneDensity {
   rows: LaneBucket[];
 }
 
-export async function laneDensity(engine: EngineClient, buckets = 240): Promise<LaneDensity> {
+const WRITE_SQL = [...WRITE_ACTIONS].map((a) => `'${a}'`).join(', ');
+const cache = new WeakMap<EngineClient, { key: string; density: Promise<LaneDensity> }>();
+
+/**
+ * The swimlanes' buckets, computed once per state of the events table: a new data version whose events did not
+ * change (the analysis finishing, a note added) reuses the last answer instead of scanning a million rows again.
+ */
+export async function laneDensity(engine: EngineClient, version: number, buckets = 240): Promise<LaneDensity> {
+  const fingerprint = await eventsFingerprint(engine, version);
+  const key = `${fingerprint}/${buckets}`;
+  const hit = cache.get(engine);
+  if (fingerprint && hit?.key === key) return hit.density;
+  const density = queryDensity(engine, buckets);
+  cache.set(engine, { key, density });
+  density.catch(() => cache.get(engine)?.density === density && cache.delete(engine));
+  return density;
+}
+
+async function queryDensity(engine: EngineClient, buckets: number): Promise<LaneDensity> {
   const range = await engine.query<{ t0: bigint | null; t1: bigint | null }>('lanes.range', 'SELECT min(ts) AS t0, max(ts) AS t1 FROM events');
   const t0 = range[0]?.t0 ?? 0n;
   const t1 = range[0]?.t1 ?? 0n;
   const span = t1 > t0 ? t1 - t0 : 1n;
-  const rows = await engine.query<{ lane: string; actorType: string; bucket: number; n: bigint; errors: bigint; writes: bigint }>(
+  // Integer bucket arithmetic on the raw nanoseconds (no date functions, no HUGEINT), grouped by the two
+  // plain columns; naming lanes happens in JS over the few hundred rows that come back.
+  const width = (span + BigInt(buckets) - 1n) / BigInt(buckets) || 1n;
+  const rows = await engine.query<{ actor: string; service: string; actorType: string; bucket: number; n: bigint; errors: bigint; writes: bigint }>(
     'lanes.density',
-    `SELECT CASE WHEN actor <> '' THEN actor WHEN service <> '' THEN 'svc:' || service ELSE '(unknown)' END AS lane,
-            any_value(actor_type) AS "actorType",
-            CAST(least(${buckets - 1}, ((ts - ${t0})::HUGEINT * ${buckets}) // ${span}) AS INTEGER) AS bucket,
+    `SELECT actor, service, any_value(actor_type) AS "actorType",
+            least(${buckets - 1}, (ts - ${t0}) // ${width})::INTEGER AS bucket,
             count(*) AS n,
             count(*) FILTER (WHERE severity IN ('error', 'fatal')) AS errors,
-            count(*) FILTER (WHERE kind IN ('tool_call', 'audit') AND action IN ('create','update','patch','delete','scale','apply','restart','rollback')) AS writes
-       FROM events GROUP BY 1, 3 ORDER BY 1, 3`,
+            count(*) FILTER (WHERE kind IN ('tool_call', 'audit') AND action IN (${WRITE_SQL})) AS writes
+       FROM events GROUP BY actor, service, bucket`,
   );
-  return {
-    t0,
-    t1,
-    buckets,
-    rows: rows.map((r) => ({ lane: r.lane, actorType: r.actorType, bucket: Number(r.bucket), n: Number(r.n), errors: Number(r.errors), writes: Number(r.writes) })),
-  };
+  return { t0, t1, buckets, rows: mergeLanes(rows) };
+}
+
+/** One row per lane and bucket, lanes named by actor, else by service, in lane then bucket order (pure). */
+export function mergeLanes(rows: { actor: string; service: string; actorType: string; bucket: number; n: bigint | number; errors: bigint | number; writes: bigint | number }[]): LaneBucket[] {
+  const m = new Map<string, LaneBucket>();
+  for (const r of rows) {
+    const lane = r.actor ? r.actor : r.service ? `svc:${r.service}` : '(unknown)';
+    const key = `${lane}\u0000${r.bucket}`;
+    const b = m.get(key) ?? m.set(key, { lane, actorType: r.actorType, bucket: Number(r.bucket), n: 0, errors: 0, writes: 0 }).get(key)!;
+    b.n += Number(r.n);
+    b.errors += Number(r.errors);
+    b.writes += Number(r.writes);
+  }
+  return [...m.values()].sort((a, b) => (a.lane < b.lane ? -1 : a.lane > b.lane ? 1 : a.bucket - b.bucket));
 }

@@ -5,12 +5,16 @@ import { useAppState } from '../../hooks/useAppState';
 import { useServices } from '../../state/context';
 import { pageEvents, rowIndexOf } from '../../queries/events';
 import { clock } from '../format';
-import { useEventPages } from './useEventPages';
-import { scrollToReveal, visibleRange } from './virtualRange';
+import { PAGE_SIZE, useEventPages } from './useEventPages';
+import { scrollToReveal, visibleRange, type RowRange } from './virtualRange';
 
 export const ROW_HEIGHT = 24;
 
-export function EventTable({ total }: { total: number }) {
+/**
+ * `count` is the filter's exact count, or undefined while it is being counted; the first rows show before it,
+ * sized from the first page (a short first page is the whole answer) or, failing that, the previous count.
+ */
+export function EventTable({ count, previous }: { count: number | undefined; previous: number }) {
   const { store, engine } = useServices();
   const filter = useAppState((s) => s.filter);
   const version = useAppState((s) => s.dataVersion);
@@ -18,8 +22,11 @@ export function EventTable({ total }: { total: number }) {
   const box = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
   const [viewport, setViewport] = useState(400);
+  const wanted = useRef<RowRange>({ first: 0, last: 0 });
+  const { rowAt, firstPageRows } = useEventPages(filter, version, wanted);
+  const total = count ?? estimateTotal(firstPageRows, previous);
   const range = visibleRange(scrollTop, viewport, ROW_HEIGHT, total);
-  const rowAt = useEventPages(filter, version, range);
+  wanted.current = range;
 
   useLayoutEffect(() => {
     const el = box.current;
@@ -33,7 +40,7 @@ export function EventTable({ total }: { total: number }) {
   useEffect(() => {
     if (selected === null) return;
     let live = true;
-    rowIndexOf(engine, filter, selected).then((row) => {
+    rowIndexOf(engine, filter, selected, version).then((row) => {
       const el = box.current;
       if (!live || row === null || !el) return;
       const top = scrollToReveal(row, el.scrollTop, el.clientHeight, ROW_HEIGHT, ROW_HEIGHT);
@@ -102,9 +109,14 @@ export function EventTable({ total }: { total: number }) {
   );
 
   async function moveSelection(key: 'ArrowDown' | 'ArrowUp') {
-    const cur = selected === null ? -1 : await rowIndexOf(engine, filter, selected);
+    const cur = selected === null ? -1 : await rowIndexOf(engine, filter, selected, version);
     const next = Math.min(total - 1, Math.max(0, (cur ?? -1) + (key === 'ArrowDown' ? 1 : -1)));
-    const [row] = await pageEvents(engine, filter, next, 1);
+    const [row] = await pageEvents(engine, filter, next, 1, version);
     if (row) store.set({ selectedEventId: row.id, selectedDivergenceId: null });
   }
+}
+
+function estimateTotal(firstPageRows: number | undefined, previous: number): number {
+  if (firstPageRows === undefined) return previous;
+  return firstPageRows < PAGE_SIZE ? firstPageRows : Math.max(previous, PAGE_SIZE);
 }

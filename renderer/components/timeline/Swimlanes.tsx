@@ -1,5 +1,6 @@
 // One strip per actor on a shared, linear time axis; each cell's strength is how many events fall in it,
 // red marks errors, a pink tick marks writes. Aggregated in SQL, so it draws the same at a million events.
+import { memo } from 'react';
 import { useAppState } from '../../hooks/useAppState';
 import { useQuery } from '../../hooks/useQuery';
 import { laneDensity, type LaneBucket } from '../../queries/lanes';
@@ -9,9 +10,10 @@ import { BrushOverlay } from './BrushOverlay';
 const COLOR: Record<string, string> = { agent: 'var(--agent)', human: 'var(--human)', system: 'var(--system)' };
 const ORDER: Record<string, number> = { agent: 0, human: 1, system: 2 };
 
-export function Swimlanes() {
+// memo: the lanes follow the data, not the filter, so typing a search must not re-render a thousand rectangles.
+export const Swimlanes = memo(function Swimlanes() {
   const version = useAppState((s) => s.dataVersion);
-  const { data } = useQuery((e) => laneDensity(e), [version]);
+  const { data } = useQuery((e) => laneDensity(e, version), [version]);
   if (!data || !data.rows.length) return null;
   const lanes = groupLanes(data.rows);
   const max = Math.max(...data.rows.map((r) => r.n));
@@ -27,7 +29,7 @@ export function Swimlanes() {
       </div>
     </div>
   );
-}
+});
 
 function Lane({ lane, cells, buckets, max }: { lane: string; cells: LaneBucket[]; buckets: number; max: number }) {
   const name = lane.startsWith('svc:') ? lane.slice(4) : lane;

@@ -1,34 +1,63 @@
 // Timeline: actor swimlanes over time, the filter bar, and the virtualized event table.
+import { useEffect, useState } from 'react';
 import { useAppState } from '../../hooks/useAppState';
 import { useQuery } from '../../hooks/useQuery';
 import { countEvents } from '../../queries/events';
+import { eventIndex } from '../../queries/eventIndex';
 import { isFiltered } from '../../queries/filterSql';
-import { NO_FILTER } from '../../state/appState';
+import { NO_FILTER, type EventFilter } from '../../state/appState';
+import { useServices } from '../../state/context';
 import { Panel } from '../Panel';
 import { EventTable } from './EventTable';
 import { FilterBar } from './FilterBar';
 import { Swimlanes } from './Swimlanes';
 
 export function Timeline() {
+  const { engine } = useServices();
   const filter = useAppState((s) => s.filter);
   const version = useAppState((s) => s.dataVersion);
-  const total = useQuery((e) => countEvents(e, filter), [filter, version]).data ?? 0;
-  const all = useQuery((e) => countEvents(e, NO_FILTER), [version]).data ?? 0;
+  const { count, previous } = useFilterCount(filter, version);
+  const all = useQuery((e) => countEvents(e, NO_FILTER, version), [version]).data ?? 0;
+  // Build the search index as soon as there is data, so the first search does not wait for it.
+  useEffect(() => void eventIndex(engine, version), [engine, version]);
   return (
     <Panel
       title="Timeline"
       testId="timeline"
       className="timeline"
       tools={
-        <span className="muted" style={{ fontWeight: 400 }}>
-          <span data-testid="event-count" data-count={total}>{total.toLocaleString('en-US')}</span>
+        <span className="muted" style={{ fontWeight: 400 }} aria-live="polite">
+          <span data-testid="event-count" data-count={count ?? previous} aria-busy={count === undefined}>
+            {count === undefined ? 'counting…' : count.toLocaleString('en-US')}
+          </span>
           {isFiltered(filter) ? ` of ${all.toLocaleString('en-US')}` : ''} events
         </span>
       }
     >
       <Swimlanes />
       <FilterBar />
-      <EventTable total={total} />
+      <EventTable count={count} previous={previous} />
     </Panel>
   );
+}
+
+/**
+ * The filter's exact count, undefined while it is being counted (the table's first rows come first), and the
+ * last count known, which `data-count` keeps until the new one is exact.
+ */
+function useFilterCount(filter: EventFilter, version: number): { count: number | undefined; previous: number } {
+  const [answer, setAnswer] = useState<{ filter: EventFilter; version: number; n: number } | null>(null);
+  const { engine } = useServices();
+  useEffect(() => {
+    let live = true;
+    countEvents(engine, filter, version).then(
+      (n) => live && setAnswer({ filter, version, n }),
+      () => live && setAnswer({ filter, version, n: 0 }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [engine, filter, version]);
+  const current = answer && answer.filter === filter && answer.version === version;
+  return { count: current ? answer.n : undefined, previous: answer?.n ?? 0 };
 }

@@ -1,5 +1,5 @@
 // Rows of the filtered event table, fetched a page at a time as they scroll into view and cached.
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
 import { useServices } from '../../state/context';
 import { pageEvents, type TableRow } from '../../queries/events';
 import type { EventFilter } from '../../state/appState';
@@ -7,7 +7,14 @@ import { pagesFor, type RowRange } from './virtualRange';
 
 export const PAGE_SIZE = 256;
 
-export function useEventPages(filter: EventFilter, version: number, range: RowRange): (index: number) => TableRow | undefined {
+export interface EventPages {
+  rowAt: (index: number) => TableRow | undefined;
+  /** Rows in the first page once it has arrived: fewer than PAGE_SIZE means that is the whole table. */
+  firstPageRows: number | undefined;
+}
+
+/** `wanted` holds the rows the table shows after this render (it depends on the first page, so it is read late). */
+export function useEventPages(filter: EventFilter, version: number, wanted: RefObject<RowRange>): EventPages {
   const { engine } = useServices();
   const pages = useRef(new Map<number, TableRow[]>());
   const loading = useRef(new Set<number>());
@@ -24,10 +31,10 @@ export function useEventPages(filter: EventFilter, version: number, range: RowRa
 
   useEffect(() => {
     const gen = generation.current;
-    for (const p of pagesFor(range, PAGE_SIZE)) {
+    for (const p of pagesFor(wanted.current, PAGE_SIZE)) {
       if (pages.current.has(p) || loading.current.has(p)) continue;
       loading.current.add(p);
-      pageEvents(engine, filter, p * PAGE_SIZE, PAGE_SIZE).then(
+      pageEvents(engine, filter, p * PAGE_SIZE, PAGE_SIZE, version).then(
         (rows) => {
           if (gen !== generation.current) return;
           pages.current.set(p, rows);
@@ -39,5 +46,6 @@ export function useEventPages(filter: EventFilter, version: number, range: RowRa
     }
   });
 
-  return useCallback((index: number) => pages.current.get(Math.floor(index / PAGE_SIZE))?.[index % PAGE_SIZE], []);
+  const rowAt = useCallback((index: number) => pages.current.get(Math.floor(index / PAGE_SIZE))?.[index % PAGE_SIZE], []);
+  return { rowAt, firstPageRows: pages.current.get(0)?.length };
 }

@@ -1,0 +1,85 @@
+// The event table's queries over the derived event index against the real engine (duckdb-wasm Node build): the
+// same rows, counts and positions as straight queries on events, and a rebuild when the events change.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openNodeDb } from '../../../main/engine/nodeDb';
+import { migrate } from '../../../shared/db/schema';
+import type { Db } from '../../../shared/db/db';
+import type { EngineClient } from '../../../renderer/engine/client';
+import { countEvents, pageEvents, rowIndexOf } from '../../../renderer/queries/events';
+import { eventIndex } from '../../../renderer/queries/eventIndex';
+import { laneDensity } from '../../../renderer/queries/lanes';
+import { filterWhere } from '../../../renderer/queries/filterSql';
+import { NO_FILTER, type EventFilter } from '../../../renderer/state/appState';
+
+let db: Db;
+const tags: string[] = [];
+const engine = { query: (tag: string, sql: string, params?: never[]) => (tags.push(tag), db.query(tag, sql, params)) } as unknown as EngineClient;
+const T0 = 1_795_000_000_000_000_000n;
+
+function row(id: number, ts: bigint, actor: string, service: string, severity: string, message: string, resource = '') {
+  return `(${id}, 1, ${id}, '', ${ts}, NULL, 'log', '${actor}', 'system', '${service}', '${resource}', '', '${severity}', '${message}', '', '', '', '', '{}')`;
+}
+
+beforeAll(async () => {
+  db = await openNodeDb();
+  await migrate(db);
+  const rows: string[] = [];
+  // Ids deliberately out of time order: the table's order is (ts, id), never insertion or id order.
+  for (let i = 0; i < 600; i++) {
+    const id = 600 - i;
+    rows.push(row(id, T0 + BigInt(i % 300) * 1_000_000_000n, '', i % 2 ? 'payments' : 'checkout', i % 10 === 0 ? 'error' : 'info', i % 10 === 0 ? `503 Connection POOL exhausted n=${i}` : `ok ${i}`));
+  }
+  rows.push(row(1000, T0 + 5n, 'ops-agent', '', 'info', 'kubectl scale', 'k8s:prod/deployment/Payments'));
+  await db.exec('fixture', `INSERT INTO events VALUES ${rows.join(',')}`);
+});
+
+afterAll(() => db?.close());
+
+/** The pre-index query, as the reference: every matching id in (ts, id) order. */
+async function direct(f: EventFilter): Promise<number[]> {
+  const w = filterWhere(f);
+  const rows = await db.query<{ id: number }>('ref', `SELECT id FROM events ${w.sql} ORDER BY ts, id`, w.params);
+  return rows.map((r) => r.id);
+}
+
+describe('event index', () => {
+  it('pages, counts and positions match the straight query, for searches in any column and any case', async () => {
+    expect(await eventIndex(engine, 1)).toBe(true);
+    for (const f of [NO_FILTER, { ...NO_FILTER, text: 'pool EXHAUSTED' }, { ...NO_FILTER, text: 'payments' }, { ...NO_FILTER, text: 'DEPLOYMENT/payments' }, { ...NO_FILTER, severity: 'error', text: 'n=1' }]) {
+      const want = await direct(f);
+      expect(await countEvents(engine, f, 1)).toBe(want.length);
+      const page = await pageEvents(engine, f, 5, 7, 1);
+      expect(page.map((r) => r.id)).toEqual(want.slice(5, 12));
+      const k = Math.min(9, want.length - 1);
+      expect(await rowIndexOf(engine, f, want[k], 1)).toBe(k);
+    }
+  });
+
+  it('does not match across two columns, and a hidden event has no position', async () => {
+    // "checkout" (service) followed by "ok" (message) must not match "checkout\u001fok" or "tok".
+    expect(await countEvents(engine, { ...NO_FILTER, text: 'okcheckout' }, 1)).toBe(0);
+    expect(await rowIndexOf(engine, { ...NO_FILTER, severity: 'error' }, 1000, 1)).toBeNull();
+  });
+
+  it('is reused across data versions while the events are unchanged, and rebuilt when a clock offset moves them', async () => {
+    tags.length = 0;
+    expect(await eventIndex(engine, 2)).toBe(true);
+    await laneDensity(engine, 2);
+    await laneDensity(engine, 3);
+    expect(tags.filter((t) => t === 'index.build')).toHaveLength(0);
+    expect(tags.filter((t) => t === 'lanes.density')).toHaveLength(1);
+    await db.exec('offset', 'UPDATE events SET ts = ts + 10 WHERE id = 1000');
+    expect(await eventIndex(engine, 4)).toBe(true);
+    expect(tags.filter((t) => t === 'index.build')).toHaveLength(1);
+    const page = await pageEvents(engine, NO_FILTER, 0, 3, 4);
+    expect(page[0].ts).toBe(T0);
+  });
+
+  it('gives every event to exactly one lane and bucket', async () => {
+    const d = await laneDensity(engine, 4, 10);
+    expect(d.rows.reduce((n, r) => n + r.n, 0)).toBe(601);
+    expect(d.rows.every((r) => r.bucket >= 0 && r.bucket < 10)).toBe(true);
+    expect(new Set(d.rows.map((r) => r.lane))).toEqual(new Set(['ops-agent', 'svc:payments', 'svc:checkout']));
+    expect(d.rows.filter((r) => r.lane === 'svc:checkout').reduce((n, r) => n + r.errors, 0)).toBe(60);
+  });
+});
