@@ -1,10 +1,9 @@
 // Google Cloud Audit Logs as Cloud Logging exports them: LogEntry JSON lines, a JSON array
 // (`gcloud logging read --format=json`) or an entries.list response `{"entries": [...]}`.
 import type { Importer } from '../types';
-import { isObject, safeStringify } from '../common/json';
+import { isObject, parseJsonObject, safeStringify, shortReason, type JsonObject } from '../common/json';
 import { OutputBuffer, documentParser } from '../common/output';
-import { parseDocument } from '../common/document';
-import { splitDocuments } from '../otlp/documents';
+import { lineOfError } from '../common/document';
 import { SpanLocator } from '../otlp/locate';
 import { logEntryToEvent } from './toEvent';
 
@@ -26,22 +25,35 @@ function entries(list: unknown[], text: string, base: number, prefix: string, ou
   });
 }
 
+function one(e: JsonObject, line: number, raw: string, out: OutputBuffer): void {
+  if (Array.isArray(e.entries)) return entries(e.entries, raw, line, '/entries', out);
+  const ev = logEntryToEvent(e, line, '', raw);
+  if (typeof ev === 'string') out.error(line, ev);
+  else out.events.push(ev);
+}
+
 function parse(text: string, out: OutputBuffer): void {
-  if (text.trimStart()[0] === '[') {
-    const doc = parseDocument(text, out);
-    if (Array.isArray(doc)) entries(doc, text, 1, '', out);
-    else if (doc !== undefined) out.error(1, 'expected an array of log entries');
+  let whole: unknown;
+  try {
+    whole = JSON.parse(text);
+  } catch (e) {
+    // JSON lines (the common export): each entry is converted as soon as it is read, so the parsed
+    // objects of a large file are not all alive at once.
+    const lines = text.split('\n');
+    const opener = lines.find((l) => l.trim() !== '')?.trim() ?? '';
+    // A pretty-printed array or object that does not parse is one damaged document: one located error.
+    if (opener[0] === '[' || opener === '{') return out.error(lineOfError(text, e), `invalid JSON document: ${shortReason(e)}`);
+    lines.forEach((l, i) => {
+      if (!l.trim()) return;
+      const o = parseJsonObject(l);
+      if (typeof o === 'string') out.error(i + 1, o);
+      else one(o, i + 1, l, out);
+    });
     return;
   }
-  for (const { doc, line, text: docText } of splitDocuments(text, out)) {
-    if (Array.isArray(doc.entries)) {
-      entries(doc.entries, docText, line, '/entries', out);
-      continue;
-    }
-    const ev = logEntryToEvent(doc, line, '', docText || safeStringify(doc));
-    if (typeof ev === 'string') out.error(line, ev);
-    else out.events.push(ev);
-  }
+  if (Array.isArray(whole)) entries(whole, text, 1, '', out);
+  else if (isObject(whole)) one(whole, 1, text, out);
+  else out.error(1, 'expected log entries: JSON lines, an array, or {"entries": [...]}');
 }
 
 export const gcpAudit: Importer = {

@@ -61,7 +61,7 @@ describe('gcp-audit importer', () => {
     // A non-audit entry in the same export stays, as a log line.
     expect(events[3]).toMatchObject({ sourceLine: 4, kind: 'log', actor: 'payments', actorType: 'system', service: 'payments', severity: 'error', message: 'payments: pool exhausted' });
     expect(events).toHaveLength(4);
-    expect(errors).toEqual([{ line: 6, reason: expect.stringMatching(/^invalid JSON/) }, { line: 5, reason: 'log entry without a readable timestamp' }]);
+    expect(errors).toEqual([{ line: 5, reason: 'log entry without a readable timestamp' }, { line: 6, reason: expect.stringMatching(/^invalid JSON/) }]);
     expect(merged).toBe(0);
   });
 
