@@ -76,6 +76,16 @@ describe('gcp-audit importer', () => {
     expect(errors).toEqual([{ line: 1, reason: '/2 is not a log entry object' }]);
   });
 
+  it('keeps the entries after a damaged first line, and reports a damaged array export as one located error', () => {
+    const good = readFixture('gcp-audit/entries.jsonl').split('\n')[0];
+    const lines = parseWith(gcpAudit, `{"insertId":"cut",\n${good}\n`);
+    expect(lines.errors).toEqual([{ line: 1, reason: expect.stringMatching(/^invalid JSON/) }]);
+    expect(lines.events.map((e) => e.sourceLine)).toEqual([2]);
+    const array = parseWith(gcpAudit, readFixture('gcp-audit/read.json').split('\n').slice(0, 20).join('\n'));
+    expect(array.events).toEqual([]);
+    expect(array.errors).toEqual([{ line: 20, reason: expect.stringMatching(/^invalid JSON document/) }]);
+  });
+
   it('is not claimed for other cloud audit formats', () => {
     expect(gcpAudit.detect(readFixture('cloudtrail/records.json'), 'x.json')).toBe(0);
     expect(gcpAudit.detect(readFixture('azure-activity/activity.jsonl'), 'x.jsonl')).toBe(0);
