@@ -2,20 +2,16 @@
 import { useAppState } from '../hooks/useAppState';
 import { Panel } from './Panel';
 import { DivergenceCard } from './DivergenceCard';
+import { ClassificationBox } from './annotations/ClassificationBox';
 
 export function DivergencePanel() {
   const analysis = useAppState((s) => s.analysis);
   const phase = useAppState((s) => s.phase);
   const list = analysis?.divergences ?? [];
-  const cls = analysis?.classification[0];
   return (
     <Panel title={`Divergences (${list.length})`} testId="divergence-panel" flex="1 1 60%">
       <div className="body">
-        {cls && (
-          <p data-testid="classification">
-            <strong>{cls.class.replace(/_/g, ' ')}</strong> <span className="muted">({Math.round(cls.confidence * 100)}%)</span> — {cls.rationale}
-          </p>
-        )}
+        {analysis && <ClassificationBox analysis={analysis} />}
         {list.map((d) => (
           <DivergenceCard key={d.id} d={d} />
         ))}

@@ -3,7 +3,7 @@ import type { Db } from '../db/db';
 import type { FailureClass } from '../analysis/types';
 import { appendVersion, latest, nextSerial } from './store';
 import type { AnnotationVersion, LinkStatus, Role, Stamp, TargetType } from './types';
-import { LINK_STATUSES, ROLES } from './types';
+import { FAILURE_CLASSES, LINK_STATUSES, ROLES } from './types';
 
 const blank = { bodyMd: '', tags: [] as string[], linkStatus: null, reason: '', role: null, value: '', deleted: false };
 
@@ -17,14 +17,16 @@ export async function addNote(
   const id = `note-${await nextSerial(db, 'note')}`;
   return appendVersion(db, {
     ...blank, id, kind: 'note', targetType: target.type, targetId: target.id,
-    bodyMd: note.bodyMd, tags: note.tags ?? [], ...stamp,
+    bodyMd: note.bodyMd, tags: normalizeTags(note.tags ?? []), ...stamp,
   });
 }
 
 /** A new version of an existing note (text and/or tags); the earlier text stays in its history. */
 export async function editNote(db: Db, id: string, change: { bodyMd?: string; tags?: string[] }, stamp: Stamp): Promise<AnnotationVersion> {
   const prev = await mustExist(db, id);
-  return appendVersion(db, { ...prev, ...change, ...stamp, deleted: false });
+  if (prev.kind !== 'note') throw new Error(`Annotation ${id} is a ${prev.kind}, not a note`);
+  const tags = change.tags ? normalizeTags(change.tags) : prev.tags;
+  return appendVersion(db, { ...prev, ...change, tags, ...stamp, deleted: false });
 }
 
 /** Deletion is one more version with the flag set, so the deleted text can still be shown in history. */
@@ -59,11 +61,27 @@ export async function markRole(
 
 /** Replaces the analysis' classification with the investigator's, with a rationale. One per investigation. */
 export async function overrideClassification(db: Db, cls: FailureClass, rationale: string, stamp: Stamp): Promise<AnnotationVersion> {
+  if (!(FAILURE_CLASSES as readonly string[]).includes(cls)) throw new Error(`Unknown classification ${cls}`);
   if (!rationale.trim()) throw new Error('A classification override needs a rationale');
   return appendVersion(db, {
     ...blank, id: 'classification', kind: 'classification', targetType: 'classification', targetId: 'classification',
     value: cls, reason: rationale, ...stamp,
   });
+}
+
+/** Goes back to the analysis' classification; the override stays in the history as a deleted version. */
+export async function clearClassificationOverride(db: Db, stamp: Stamp): Promise<AnnotationVersion> {
+  return deleteAnnotation(db, 'classification', stamp);
+}
+
+/** Tags are short labels: trimmed, lower-cased, spaces as dashes, no duplicates, in the order given. */
+export function normalizeTags(tags: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const t of tags) {
+    const tag = t.trim().toLowerCase().replace(/\s+/g, '-').slice(0, 64);
+    if (tag && !out.includes(tag)) out.push(tag);
+  }
+  return out;
 }
 
 async function mustExist(db: Db, id: string): Promise<AnnotationVersion> {

@@ -1,7 +1,7 @@
 // Annotations: the investigator's append-only layer over the evidence.
 export * from './types';
 export * from './targets';
-export { addNote, editNote, deleteAnnotation, setLinkStatus, markRole, overrideClassification } from './actions';
+export { addNote, editNote, deleteAnnotation, setLinkStatus, markRole, overrideClassification, clearClassificationOverride, normalizeTags } from './actions';
 export { addManualEvent, type ManualEventInput } from './manualEvent';
 export { history, current, allVersions } from './store';
-export { foldAnnotations, effectiveClassification, targetKey, type AnnotationState } from './state';
+export { foldAnnotations, effectiveClassification, overrideLine, originalLine, targetKey, type AnnotationState, type EffectiveClassification } from './state';

@@ -29,16 +29,38 @@ export function foldAnnotations(current: readonly AnnotationVersion[]): Annotati
   return state;
 }
 
+export interface EffectiveClassification {
+  cls: string;
+  confidence: number | null;
+  rationale: string;
+  /** Who overrode the analysis, or null when the analysis' own classification stands. */
+  overriddenBy: string | null;
+  overriddenAt: string | null;
+  /** The analysis' best classification, kept next to an override so a reader sees both. */
+  original: Classification | null;
+}
+
 /** The classification an export should lead with: the investigator's override, else the analysis' best. */
-export function effectiveClassification(
-  analysis: readonly Classification[],
-  state: AnnotationState,
-): { cls: string; confidence: number | null; rationale: string; overriddenBy: string | null; original: Classification | null } {
+export function effectiveClassification(analysis: readonly Classification[], state: AnnotationState): EffectiveClassification {
   const original = [...analysis].sort((a, b) => b.confidence - a.confidence)[0] ?? null;
   if (state.classification) {
-    return { cls: state.classification.cls, confidence: null, rationale: state.classification.rationale, overriddenBy: state.classification.author, original };
+    const o = state.classification;
+    return { cls: o.cls, confidence: null, rationale: o.rationale, overriddenBy: o.author, overriddenAt: o.at, original };
   }
   return original
-    ? { cls: original.class, confidence: original.confidence, rationale: original.rationale, overriddenBy: null, original }
-    : { cls: 'unclassified', confidence: null, rationale: 'The analysis found no classification.', overriddenBy: null, original: null };
+    ? { cls: original.class, confidence: original.confidence, rationale: original.rationale, overriddenBy: null, overriddenAt: null, original }
+    : { cls: 'unclassified', confidence: null, rationale: 'The analysis found no classification.', overriddenBy: null, overriddenAt: null, original: null };
+}
+
+/**
+ * The words every view and export uses for an override, so they all say the same thing:
+ * "overridden by carol: <rationale>". Null when nothing was overridden.
+ */
+export function overrideLine(c: EffectiveClassification): string | null {
+  return c.overriddenBy ? `overridden by ${c.overriddenBy}: ${c.rationale}` : null;
+}
+
+/** "stale context (0.92): <rationale>", the analysis' own words, shown beside an override. */
+export function originalLine(c: EffectiveClassification): string | null {
+  return c.original ? `${c.original.class.replace(/_/g, ' ')} (confidence ${c.original.confidence.toFixed(2)}): ${c.original.rationale}` : null;
 }

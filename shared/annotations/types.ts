@@ -33,6 +33,9 @@ export interface Stamp {
   at: string;
 }
 
+/** The classes an investigator may choose when overriding the analysis (the analysis' own FailureClass). */
+export const FAILURE_CLASSES = ['stale_context', 'missing_context', 'narrow_objective', 'faster_than_review'] as const;
+
 export const LINK_STATUSES: readonly LinkStatus[] = ['proposed', 'confirmed', 'rejected'];
 export const ROLES: readonly Role[] = ['root_cause', 'contributing', 'none'];
 export const TARGET_TYPES: readonly TargetType[] = ['event', 'link', 'divergence', 'resource', 'chain', 'classification'];

@@ -7,7 +7,7 @@ import type { ExportInput, RedactionInfo } from './input';
 
 export const CSV_COLUMNS = [
   'time', 'ts_ns', 'event_id', 'kind', 'actor', 'actor_type', 'service', 'resource', 'action', 'severity', 'message',
-  'source', 'line', 'pointer', 'notes', 'role', 'redaction_profile',
+  'source', 'line', 'pointer', 'notes', 'tags', 'role', 'redaction_profile',
 ] as const;
 
 export function toCsv(input: ExportInput, redaction: RedactionInfo): string {
@@ -16,11 +16,13 @@ export function toCsv(input: ExportInput, redaction: RedactionInfo): string {
   const lines = [CSV_COLUMNS.join(',')];
   for (const e of input.events) {
     const key = targetKey('event', String(e.id));
-    const notes = (state.notes.get(key) ?? []).map((n) => `${n.author}: ${n.bodyMd}`).join(' | ');
+    const list = state.notes.get(key) ?? [];
+    const notes = list.map((n) => `${n.author}: ${n.bodyMd}`).join(' | ');
+    const tags = [...new Set(list.flatMap((n) => n.tags))].join(' ');
     const source = e.kind === 'manual' ? 'manual' : paths.get(e.sourceId) ?? `source ${e.sourceId}`;
     const cells = [
       toIso(e.ts), e.ts, e.id, e.kind, e.actor, e.actorType, e.service, e.resource, e.action, e.severity, e.message,
-      source, e.sourceLine, e.sourcePointer, notes, state.roles.get(key)?.role ?? '', redaction.profile,
+      source, e.sourceLine, e.sourcePointer, notes, tags, state.roles.get(key)?.role ?? '', redaction.profile,
     ];
     lines.push(cells.map(csvField).join(','));
   }

@@ -6,6 +6,7 @@ import { citation, clock, dateOf, duration } from './format';
 import { HTML_STYLE } from './htmlStyle';
 import type { ExportInput, RedactionInfo } from './input';
 import { buildReport, targetLabel } from './report';
+import { originalLine, overrideLine } from '../annotations/state';
 import { graphSvg } from './svg';
 
 const cites = (ev: { source: string; line: number; pointer?: string; event_id: number }[]) => ev.map((e) => `<code>${x(citation(e))}</code>`).join(' ');
@@ -27,8 +28,12 @@ export function toHtml(input: ExportInput, redaction: RedactionInfo): string {
   h2('Summary');
   body.push(`<p>${x(r.summary)}</p>`);
   h2('Classification');
-  body.push(`<p><strong>${x(c.cls)}</strong>${c.confidence !== null ? ` (confidence ${c.confidence.toFixed(2)})` : ''}: ${x(c.rationale)}</p>`);
-  if (c.overriddenBy) body.push(`<p>Set by ${x(c.overriddenBy)}, overriding the analysis${c.original ? ` (${x(c.original.class)}: ${x(c.original.rationale)})` : ''}.</p>`);
+  const overridden = overrideLine(c);
+  if (overridden) {
+    body.push(`<p class="override"><strong>${x(c.cls)}</strong>, ${x(overridden)} (${x(c.overriddenAt ?? '')})</p>`);
+    const original = originalLine(c);
+    body.push(`<p>${original ? `The analysis said: ${x(original)}` : 'The analysis found no classification.'}</p>`);
+  } else body.push(`<p><strong>${x(c.cls)}</strong>${c.confidence !== null ? ` (confidence ${c.confidence.toFixed(2)})` : ''}: ${x(c.rationale)}</p>`);
   h2('Causal graph');
   body.push(`<figure>${graphSvg(input, redaction, false)}</figure>`);
   h2(`Causal chain (${r.confirmedCount} of ${r.steps.length} links confirmed)`);
@@ -49,7 +54,7 @@ export function toHtml(input: ExportInput, redaction: RedactionInfo): string {
   h2('Root cause and contributing factors');
   body.push(r.factors.length ? `<ul>${r.factors.map((f) => `<li><strong>${f.role === 'root_cause' ? 'root cause' : 'contributing'}</strong>: ${x(targetLabel(f.target, input))}${f.reason ? `: ${x(f.reason)}` : ''} (${x(f.author)})</li>`).join('')}</ul>` : '<p>None marked by the investigators yet.</p>');
   h2('Annotations');
-  body.push(r.notes.length ? `<ul>${r.notes.map(({ target, note }) => `<li>${x(targetLabel(target, input))}: <span class="note">${x(note.bodyMd)}</span> (${x(note.author)}, ${x(note.at)}, v${note.version})</li>`).join('')}</ul>` : '<p>No annotations.</p>');
+  body.push(r.notes.length ? `<ul>${r.notes.map(({ target, note }) => `<li>${x(targetLabel(target, input))}: <span class="note">${x(note.bodyMd)}</span>${note.tags.length ? ` ${note.tags.map((tag) => `<span class="tag">${x(tag)}</span>`).join(' ')}` : ''} (${x(note.author)}, ${x(note.at)}, v${note.version})</li>`).join('')}</ul>` : '<p>No annotations.</p>');
   h2('Timeline');
   body.push(table(['Time', 'Kind', 'Actor', 'Resource', 'Event', 'Evidence'], r.timeline.map((e) => [
     x(clock(toIso(e.ts))), x(e.kind), x(e.actor || e.service || '—'), e.resource ? `<code>${x(e.resource)}</code>` : '—', x(e.message),

@@ -7,6 +7,7 @@ table{border-collapse:collapse;width:100%;margin:.5em 0;font-size:13px}th,td{bor
 th{background:#f5f5f5}code{font:12px ui-monospace,Menlo,Consolas,monospace;background:#f3f3f3;padding:0 3px;border-radius:3px;word-break:break-all}
 figure{margin:0;overflow-x:auto;border:1px solid #eee}dl{display:grid;grid-template-columns:max-content auto;gap:.2em 1em}dt{font-weight:600}dd{margin:0}
 .st-confirmed{color:#1b7f3b;font-weight:600}.st-proposed{color:#8a6d00}.rejected{color:#888;text-decoration:line-through}
-.note{white-space:pre-wrap}
+.note{white-space:pre-wrap}.tag{font-size:12px;background:#eef3fb;border:1px solid #c9d8ef;border-radius:9px;padding:0 6px}
+.override{border-left:3px solid #8a6d00;padding-left:.6em}
 @media print{figure{overflow:visible}body{max-width:none}}
 `;

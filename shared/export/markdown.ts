@@ -5,6 +5,7 @@ import { citation, clock, dateOf, duration } from './format';
 import { escapeMd as t, mdCode } from './escape';
 import type { ExportInput, RedactionInfo } from './input';
 import { buildReport, targetLabel } from './report';
+import { originalLine, overrideLine } from '../annotations/state';
 
 const cites = (ev: { source: string; line: number; pointer?: string; event_id: number }[]) => ev.map((e) => mdCode(citation(e))).join(', ') || '—';
 
@@ -24,8 +25,12 @@ export function toMarkdown(input: ExportInput, redaction: RedactionInfo): string
 
   p('## Classification', '');
   const c = r.classification;
-  p(`**${t(c.cls)}**${c.confidence !== null ? ` (confidence ${c.confidence.toFixed(2)})` : ''}: ${t(c.rationale)}`, '');
-  if (c.overriddenBy) p(`Set by ${t(c.overriddenBy)}, overriding the analysis${c.original ? ` (${t(c.original.class)}, ${c.original.confidence.toFixed(2)}: ${t(c.original.rationale)})` : ''}.`, '');
+  const overridden = overrideLine(c);
+  if (overridden) {
+    p(`**${t(c.cls)}**, ${t(overridden)} (${t(c.overriddenAt ?? '')})`, '');
+    const original = originalLine(c);
+    p(original ? `The analysis said: ${t(original)}` : 'The analysis found no classification.', '');
+  } else p(`**${t(c.cls)}**${c.confidence !== null ? ` (confidence ${c.confidence.toFixed(2)})` : ''}: ${t(c.rationale)}`, '');
   for (const other of a.classification.filter((x) => x !== c.original)) p(`- also considered: ${t(other.class)} (${other.confidence.toFixed(2)}): ${t(other.rationale)}`);
   if (a.classification.length > 1) p('');
 

@@ -1,7 +1,7 @@
 // Presentation mode as data: a title, one slide per step of the confirmed chain (with the time window
 // and events the graph and timeline zoom to, and speaker notes from annotations), and a closing slide.
 // The renderer only lays these out; it works from a saved investigation without the evidence files.
-import { targetKey } from '../annotations/state';
+import { originalLine, overrideLine, targetKey } from '../annotations/state';
 import { redactInput } from '../redaction/redact';
 import { citation, clock } from './format';
 import type { ExportInput, RedactionInfo } from './input';
@@ -44,9 +44,9 @@ export function buildPresentation(raw: ExportInput, profile = 'none'): Presentat
   slides.push({
     kind: 'closing',
     title: `Classification: ${c.cls.replace(/_/g, ' ')}`,
-    body: [c.rationale, ...r.figures.map((f) => `${f.label}: ${f.value}`)],
+    body: [overrideLine(c) ?? c.rationale, ...r.figures.map((f) => `${f.label}: ${f.value}`)],
     notes: [
-      ...(c.overriddenBy ? [`Classification set by ${c.overriddenBy}${c.original ? `; the analysis said ${c.original.class}` : ''}.`] : []),
+      ...(c.overriddenBy ? [`The analysis said: ${originalLine(c) ?? 'no classification'}.`] : []),
       ...r.factors.map((f) => `${f.role === 'root_cause' ? 'Root cause' : 'Contributing'}: ${targetLabel(f.target, input)}${f.reason ? `: ${f.reason}` : ''}`),
     ],
     focus: null,
@@ -55,11 +55,11 @@ export function buildPresentation(raw: ExportInput, profile = 'none'): Presentat
   return { slides, redaction: info, proposedOnly: !confirmed.length && r.steps.length > 0 };
 }
 
-function stepSlide(s: ChainStep, i: number, n: number, input: ExportInput, notes: Map<string, { bodyMd: string; author: string }[]>): Slide {
+function stepSlide(s: ChainStep, i: number, n: number, input: ExportInput, notes: Map<string, { bodyMd: string; author: string; tags: string[] }[]>): Slide {
   const eventIds = [s.from.event_id, s.to.event_id].filter((x): x is number => x !== null);
   const divergences = input.analysis.divergences.filter((d) => eventIds.includes(d.action.event_id) || d.believed.evidence.some((e) => eventIds.includes(e.event_id)));
   const keys = [targetKey('link', s.id), ...eventIds.map((id) => targetKey('event', String(id))), ...divergences.map((d) => targetKey('divergence', d.id))];
-  const speaker = keys.flatMap((k) => (notes.get(k) ?? []).map((note) => `${note.bodyMd} (${note.author})`));
+  const speaker = keys.flatMap((k) => (notes.get(k) ?? []).map((note) => `${note.bodyMd}${note.tags.length ? ` [${note.tags.join(', ')}]` : ''} (${note.author})`));
   if (s.reason) speaker.unshift(`Link ${s.status}: ${s.reason}`);
   return {
     kind: 'step',

@@ -43,7 +43,8 @@ export function toTimesketch(input: ExportInput, redaction: RedactionInfo): stri
       call_id: e.callId,
       notes: (state.notes.get(key) ?? []).map((n) => n.bodyMd),
       role: state.roles.get(key)?.role ?? '',
-      tag: e.kind === 'manual' ? ['manual'] : [],
+      // Timesketch's own tag list: the investigators' tags come over as tags there.
+      tag: [...new Set([...(e.kind === 'manual' ? ['manual'] : []), ...(state.notes.get(key) ?? []).flatMap((n) => n.tags)])],
       redaction_profile: redaction.profile,
     };
     out += `${JSON.stringify(line)}\n`;

@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import type { TargetType } from '../../../shared/annotations';
 import { useServices } from '../../state/context';
 import { HistoryList } from './HistoryList';
+import { TagEditor } from './TagEditor';
 import { historyOf, noteWrite } from './logic';
 import { useAnnotations, writeAnnotation } from './useAnnotations';
 
@@ -43,6 +44,7 @@ export function NoteBox({ type, id, label }: { type: TargetType; id: string; lab
           }}
         />
       </label>
+      <TagEditor note={note} target={{ type, id }} draft={text} />
       {note && (
         <p className="annotation-text" data-testid="note-text">
           {note.bodyMd} <span className="muted">— {note.author}, v{note.version}</span>

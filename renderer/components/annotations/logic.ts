@@ -1,7 +1,7 @@
 // Pure decisions behind the annotation views: which write a note box makes, which links touch an event,
 // how "10:21" becomes a time on the incident's day.
 import type { AnalysisV1, ChainEdge } from '../../../shared/analysis/types';
-import { linkId, type AnnotationVersion } from '../../../shared/annotations';
+import { linkId, normalizeTags, type AnnotationVersion } from '../../../shared/annotations';
 import { parseIsoNanos } from '../../../shared/model/time';
 import type { AnnotateOp } from '../../engine/protocol';
 
@@ -10,6 +10,18 @@ export function noteWrite(existing: AnnotationVersion | undefined, text: string,
   if (existing) return existing.bodyMd === text ? null : { verb: 'editNote', id: existing.id, bodyMd: text };
   return text.trim() ? { verb: 'addNote', target, bodyMd: text } : null;
 }
+
+/**
+ * The write a tag change makes: a new version of the note with the new tag list, or, when there is no note
+ * yet, a note holding the text typed so far (possibly empty) and the tags. Nothing when the list is unchanged.
+ */
+export function tagWrite(existing: AnnotationVersion | undefined, tags: string[], target: { type: AnnotationVersion['targetType']; id: string }, draft: string): AnnotateOp | null {
+  const next = normalizeTags(tags);
+  if (existing) return sameList(existing.tags, next) ? null : { verb: 'editNote', id: existing.id, tags: next };
+  return next.length ? { verb: 'addNote', target, bodyMd: draft, tags: next } : null;
+}
+
+const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
 
 export interface LinkView {
   id: string;
@@ -53,6 +65,6 @@ export function describeVersion(v: AnnotationVersion): string {
   if (v.deleted) return 'deleted';
   if (v.kind === 'link_status') return `${v.linkStatus}${v.reason ? `: ${v.reason}` : ''}`;
   if (v.kind === 'role') return `${v.role?.replace('_', ' ')}${v.reason ? `: ${v.reason}` : ''}`;
-  if (v.kind === 'classification') return `${v.value}: ${v.reason}`;
-  return v.bodyMd;
+  if (v.kind === 'classification') return `${v.value.replace(/_/g, ' ')}: ${v.reason}`;
+  return v.tags.length ? `${v.bodyMd} [${v.tags.join(', ')}]` : v.bodyMd;
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { AnalysisV1 } from '../../../../shared/analysis/types';
 import type { AnnotationVersion } from '../../../../shared/annotations';
 import { parseIsoNanos } from '../../../../shared/model/time';
-import { describeVersion, historyOf, linksOfEvent, noteWrite, parseManualTime } from '../../../../renderer/components/annotations/logic';
+import { describeVersion, historyOf, linksOfEvent, noteWrite, parseManualTime, tagWrite } from '../../../../renderer/components/annotations/logic';
 
 const version = (over: Partial<AnnotationVersion>): AnnotationVersion => ({
   id: 'note-1', kind: 'note', targetType: 'event', targetId: '7', version: 1, author: 'bob', at: '2026-11-27T10:30:00Z',
@@ -21,6 +21,23 @@ describe('noteWrite', () => {
     expect(noteWrite(note, 'second', target)).toEqual({ verb: 'editNote', id: 'note-1', bodyMd: 'second' });
     // Clearing a note is a change too: the empty text becomes a version, the old one stays in history.
     expect(noteWrite(note, '', target)).toEqual({ verb: 'editNote', id: 'note-1', bodyMd: '' });
+  });
+});
+
+describe('tagWrite', () => {
+  const target = { type: 'divergence' as const, id: 'd1' };
+  it('versions the note with the new list, normalised, and writes nothing when the list is the same', () => {
+    const note = version({ tags: ['stale-read'] });
+    expect(tagWrite(note, ['stale-read', ' Human Change '], target, '')).toEqual({ verb: 'editNote', id: 'note-1', tags: ['stale-read', 'human-change'] });
+    expect(tagWrite(note, ['Stale-Read', 'stale-read'], target, '')).toBeNull();
+    expect(tagWrite(note, [], target, '')).toEqual({ verb: 'editNote', id: 'note-1', tags: [] });
+  });
+  it('starts a note (with what was typed so far) when the target has none', () => {
+    expect(tagWrite(undefined, ['campaign'], target, 'half a thought')).toEqual({ verb: 'addNote', target, bodyMd: 'half a thought', tags: ['campaign'] });
+    expect(tagWrite(undefined, ['  '], target, '')).toBeNull();
+  });
+  it('history lines show the tags of each version', () => {
+    expect(describeVersion(version({ bodyMd: 'x', tags: ['a', 'b'] }))).toBe('x [a, b]');
   });
 });
 
