@@ -4,19 +4,24 @@ import { exportReport } from '../actions';
 import type { ExportFormat } from '../../shared/export/input';
 import { PROFILES } from '../../shared/redaction';
 import { useServices } from '../state/context';
+import { svgToPng } from './exportPng';
 
-const FORMATS: { id: ExportFormat; label: string; ext: string; mime: string }[] = [
+/** What the dialog offers: the engine's formats plus PNG, which is the SVG rasterised here. */
+type DialogFormat = ExportFormat | 'png';
+
+const FORMATS: { id: DialogFormat; label: string; ext: string; mime: string }[] = [
   { id: 'md', label: 'Markdown postmortem', ext: 'md', mime: 'text/markdown' },
   { id: 'html', label: 'HTML report (self-contained)', ext: 'html', mime: 'text/html' },
   { id: 'json', label: 'Analysis JSON (driftline.analysis/v1)', ext: 'json', mime: 'application/json' },
-  { id: 'svg', label: 'Causal chain (SVG)', ext: 'svg', mime: 'image/svg+xml' },
+  { id: 'svg', label: 'Graph image (SVG)', ext: 'svg', mime: 'image/svg+xml' },
+  { id: 'png', label: 'Graph image (PNG)', ext: 'png', mime: 'image/png' },
   { id: 'csv', label: 'Timeline CSV', ext: 'csv', mime: 'text/csv' },
   { id: 'timesketch', label: 'Timesketch JSONL', ext: 'jsonl', mime: 'application/x-ndjson' },
 ];
 
 export function ExportDialog() {
   const services = useServices();
-  const [format, setFormat] = useState<ExportFormat>('md');
+  const [format, setFormat] = useState<DialogFormat>('md');
   const [profile, setProfile] = useState('standard');
   const [status, setStatus] = useState<string | null>(null);
   const first = useRef<HTMLSelectElement>(null);
@@ -26,8 +31,11 @@ export function ExportDialog() {
     const f = FORMATS.find((x) => x.id === format)!;
     setStatus('Exporting…');
     try {
-      const text = await services.engine.export(format, profile);
-      const saved = await services.host.documents.saveAs(`driftline-report.${f.ext}`, new TextEncoder().encode(text), [{ name: f.label, extensions: [f.ext] }]);
+      const bytes = format === 'png'
+        ? await svgToPng(await services.engine.export('svg', profile))
+        : new TextEncoder().encode(await services.engine.export(format, profile));
+      const name = format === 'png' || format === 'svg' ? `driftline-graph.${f.ext}` : `driftline-report.${f.ext}`;
+      const saved = await services.host.documents.saveAs(name, bytes, [{ name: f.label, extensions: [f.ext] }]);
       setStatus(saved ? `Saved ${saved}` : 'Cancelled');
     } catch (e) {
       setStatus(`Export failed: ${(e as Error).message}`);
@@ -44,7 +52,7 @@ export function ExportDialog() {
         <p>
           <label>
             Format{' '}
-            <select ref={first} data-testid="export-format" value={format} onChange={(e) => setFormat(e.target.value as ExportFormat)}>
+            <select ref={first} data-testid="export-format" value={format} onChange={(e) => setFormat(e.target.value as DialogFormat)}>
               {FORMATS.map((f) => <option key={f.id} value={f.id}>{f.label}</option>)}
             </select>
           </label>

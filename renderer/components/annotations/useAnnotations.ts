@@ -22,7 +22,20 @@ export function useAnnotations(): { current: AnnotationVersion[]; history: Annot
   return data ?? { current: [], history: [] };
 }
 
-/** Writes one annotation as the current author; manual events also refresh the timeline. */
+/**
+ * A manual event is evidence too: the analysis runs again so the timeline, graph and divergence views
+ * (and the next save or export) include it.
+ */
+async function reanalyze({ engine, store }: AppServices): Promise<void> {
+  try {
+    const analysis = await engine.analyze();
+    store.set((s) => ({ analysis, dataVersion: s.dataVersion + 1 }));
+  } catch (e) {
+    store.set({ notice: `The manual event is saved, but the analysis could not run again: ${(e as Error).message}. The timeline shows the event; reopen the investigation to retry.` });
+  }
+}
+
+/** Writes one annotation as the current author; manual events also refresh the timeline and the analysis. */
 export async function writeAnnotation(services: AppServices, op: AnnotateOp): Promise<AnnotationVersion | null> {
   const author = getAuthor();
   if (!author) {
@@ -34,7 +47,10 @@ export async function writeAnnotation(services: AppServices, op: AnnotateOp): Pr
     written++;
     for (const l of listeners) l();
     markChanged();
-    if (op.verb === 'addManualEvent') services.store.set((s) => ({ dataVersion: s.dataVersion + 1 }));
+    if (op.verb === 'addManualEvent') {
+      services.store.set((s) => ({ dataVersion: s.dataVersion + 1 }));
+      void reanalyze(services);
+    }
     return v;
   } catch (e) {
     services.store.set({ notice: `Could not save the annotation: ${(e as Error).message}` });
