@@ -130,6 +130,19 @@ describe('transcript importers', () => {
     expect(r.errors).toEqual([{ line: 20, reason: '/input/4 is not an item object' }]);
   });
 
+  it('Responses API: JSON lines of logged responses, each placed from its own created_at, calls linked across lines', () => {
+    const r = parse(responsesApi, 'responses-log.jsonl', 1n);
+    expect(r.events.map((e) => [e.sourceLine, e.sourcePointer, e.kind, e.callId, e.action, toIso(e.ts)])).toEqual([
+      [1, '/input/0', 'user_message', '', 'say', '2026-11-27T10:00:00.000Z'],
+      [1, '/output/0', 'tool_call', 'call_p', 'get_pods', '2026-11-27T10:00:01.000Z'],
+      [2, '/input/0', 'tool_result', 'call_p', 'observe', '2026-11-27T10:01:00.000Z'],
+      [2, '/output/0', 'agent_message', '', 'say', '2026-11-27T10:01:01.000Z'],
+    ]);
+    expect(r.events[0].message).toBe('why is checkout failing?');
+    expect(attrs(r.events[2])).toMatchObject({ tool: 'get_pods', result: 'checkout-1 CrashLoopBackOff', anchoring: "item 0, 1 s apart from the response's created_at" });
+    expect(r.errors).toEqual([{ line: 3, reason: 'neither a Responses API item nor an object with input / output arrays' }]);
+  });
+
   it('Responses API: a bare item array is placed from the given start time and says so', () => {
     const items = [
       { type: 'function_call', call_id: 'c1', name: 'get_pods', arguments: '{}' },
