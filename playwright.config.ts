@@ -8,7 +8,8 @@ const PORT = Number(process.env.DRIFTLINE_E2E_PORT ?? 5183);
 
 export default defineConfig({
   testDir: 'test/e2e',
-  outputDir: 'test-results/e2e',
+  // Parallel runs (DRIFTLINE_E2E_PORT) need their own artefact folder too: each run empties it at start.
+  outputDir: process.env.DRIFTLINE_E2E_PORT ? `test-results/e2e-${process.env.DRIFTLINE_E2E_PORT}` : 'test-results/e2e',
   timeout: 90_000,
   expect: { timeout: 30_000 },
   fullyParallel: false,
