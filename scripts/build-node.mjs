@@ -35,7 +35,15 @@ const entries = [
     name: 'cli',
     in: 'main/cli/index.ts',
     out: 'dist/cli/driftline.cjs',
-    options: { platform: 'node', external: ['@duckdb/duckdb-wasm', 'apache-arrow'], ...importMetaShim },
+    // esbuild is only reached when running from source, to bundle the parse worker on the fly.
+    options: { platform: 'node', external: ['@duckdb/duckdb-wasm', 'apache-arrow', 'esbuild'], ...importMetaShim },
+  },
+  {
+    // Beside the CLI, where main/engine/parsePool.ts looks for it.
+    name: 'cli parse worker',
+    in: 'main/engine/parseWorker.ts',
+    out: 'dist/cli/parseWorker.cjs',
+    options: { platform: 'node', external: ['apache-arrow'] },
   },
 ];
 

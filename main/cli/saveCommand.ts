@@ -8,6 +8,7 @@ import { writeFileAtomic } from '../services/atomicWrite';
 import { analyze } from '../../shared/analysis/analyze';
 import { migrate } from '../../shared/db/schema';
 import { importSource } from '../../shared/importers/pipeline';
+import { nodeImportOptions } from '../engine/parsePool';
 import { saveInvestigation } from '../../shared/investigation';
 import { CLI_GENERATOR } from './analyzeCommand';
 import { CliError, type CliIo } from './io';
@@ -35,7 +36,7 @@ export async function runSave(argv: readonly string[], io: CliIo): Promise<numbe
       const rel = path.relative(io.cwd, abs);
       const src = await fileSource(abs, (rel.startsWith('..') ? abs : rel).split(path.sep).join('/'));
       try {
-        await importSource(db, src);
+        await importSource(db, src, await nodeImportOptions());
       } catch (e) {
         io.stderr(`driftline: skipped ${src.path}: ${e instanceof Error ? e.message : String(e)}\n`);
       } finally {

@@ -3,6 +3,8 @@ import type { Db } from '../../shared/db/db';
 import type { AnalysisV1 } from '../../shared/analysis/types';
 import type { ByteSource, ImportProgress } from '../../shared/importers/types';
 import { importSource } from '../../shared/importers/pipeline';
+import type { ParsePool } from '../../shared/importers/parallel';
+import { browserParsePool } from './parsePool';
 import { analyze } from '../../shared/analysis/analyze';
 import { exportAs, loadExportInput, type ExportFormat } from '../../shared/export';
 import { openInvestigation, saveInvestigation } from '../../shared/investigation';
@@ -13,8 +15,21 @@ export interface ImportOutcome {
   errors: number;
 }
 
+/** Parse workers, started by the first import; null once they proved unable to run here. */
+let pool: ParsePool | null | undefined;
+
 export async function runImport(db: Db, src: ByteSource, onProgress: (p: ImportProgress) => void, signal: AbortSignal): Promise<ImportOutcome> {
-  const info = await importSource(db, src, { onProgress, signal });
+  if (pool === undefined) pool = browserParsePool();
+  let info;
+  try {
+    info = await importSource(db, src, { onProgress, signal, pool: pool ?? undefined });
+  } catch (e) {
+    if (!pool?.failure) throw e;
+    // Workers could not run here: parse on this thread from now on rather than fail the import.
+    pool.close();
+    pool = null;
+    info = await importSource(db, src, { onProgress, signal });
+  }
   return { sourceId: info.id, events: info.events, errors: info.errors };
 }
 

@@ -1,6 +1,6 @@
 // Arrow column builders that write straight into typed arrays: the import path builds ~1M rows a
 // second through these, so they avoid per-value objects and per-character work where they can.
-import { Dictionary, Int32, makeData, makeVector, Utf8, type Data } from 'apache-arrow';
+import { makeData, Utf8, type Data } from 'apache-arrow';
 
 const encoder = new TextEncoder();
 
@@ -50,7 +50,6 @@ export class Utf8Column {
     }
     if (pos > 0x7fffffff) throw new Error('Arrow batch too large for 32-bit string offsets');
     this.pos = pos;
-    // A dictionary's values column starts small and grows with each distinct value.
     if (this.n + 1 >= this.offsets.length) this.growOffsets();
     this.offsets[++this.n] = pos;
   }
@@ -67,37 +66,5 @@ export class Utf8Column {
   }
   data(): Data<Utf8> {
     return makeData({ type: new Utf8(), length: this.n, valueOffsets: this.offsets.subarray(0, this.n + 1), data: this.bytes.subarray(0, this.pos) });
-  }
-}
-
-let nextDictionaryId = 1;
-
-/**
- * A dictionary-encoded string column, for columns with few distinct values (kind, severity, service…):
- * one Map lookup per row instead of encoding the same bytes again, and a smaller IPC stream.
- * DuckDB reads Arrow dictionaries into a plain VARCHAR column.
- */
-export class DictColumn {
-  private readonly index = new Map<string, number>();
-  private readonly values: Utf8Column;
-  private readonly keys: Int32Array;
-  private n = 0;
-  constructor(capacity: number) {
-    this.keys = new Int32Array(capacity);
-    this.values = new Utf8Column(16, 16);
-  }
-  add(s: string): void {
-    let k = this.index.get(s);
-    if (k === undefined) {
-      k = this.index.size;
-      this.index.set(s, k);
-      this.values.add(s);
-    }
-    this.keys[this.n++] = k;
-  }
-  data(): Data<Dictionary<Utf8, Int32>> {
-    // Each dictionary in one IPC stream needs its own id.
-    const type = new Dictionary(new Utf8(), new Int32(), nextDictionaryId++);
-    return makeData({ type, length: this.n, data: this.keys.subarray(0, this.n), dictionary: makeVector(this.values.data()) });
   }
 }

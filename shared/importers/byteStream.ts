@@ -1,5 +1,5 @@
 // Reads a ByteSource in chunks, hashing the bytes as they pass and un-gzipping transparently.
-import type { ByteSource } from './types';
+import type { ByteSource, Hasher } from './types';
 import { Sha256 } from '../util/sha256';
 import { isGzip } from '../util/utf8';
 
@@ -15,8 +15,8 @@ export interface ByteStream {
   sha256(): Promise<string>;
 }
 
-export async function openByteStream(src: ByteSource, chunkBytes = CHUNK_BYTES): Promise<ByteStream> {
-  const hash = new Sha256();
+export async function openByteStream(src: ByteSource, chunkBytes = CHUNK_BYTES, createHasher: () => Hasher = () => new Sha256()): Promise<ByteStream> {
+  const hash = createHasher();
   let offset = 0;
   const readRaw = async (): Promise<Uint8Array | undefined> => {
     if (offset >= src.size) return undefined;

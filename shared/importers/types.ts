@@ -42,6 +42,11 @@ export interface Importer {
   /** Bumped when parsing changes what events a file yields. */
   version: number;
   mode: 'lines' | 'document';
+  /**
+   * Each line parses alone (no state carried between lines), so a fresh parser per run of lines gives
+   * the same events and the file can be parsed on several threads.
+   */
+  parallelSafe?: boolean;
   /** Confidence 0..1 that `head` (the first ~64 KiB, decoded) is this format. */
   detect(head: string, name: string): number;
   createParser(ctx: ParseContext): RecordParser;
@@ -54,6 +59,12 @@ export interface ByteSource {
   path: string;
   size: number;
   read(offset: number, length: number): Promise<Uint8Array>;
+}
+
+/** An incremental hash; the host may supply a native one (Node's crypto) instead of the portable one. */
+export interface Hasher {
+  update(bytes: Uint8Array): unknown;
+  hex(): string;
 }
 
 export interface ImportProgress {

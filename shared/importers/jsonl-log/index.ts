@@ -8,6 +8,7 @@ export const jsonlLog: Importer = {
   label: 'JSON-lines application log',
   version: 1,
   mode: 'lines',
+  parallelSafe: true,
   detect: (head) => detectJsonlLog(head),
   createParser: () => createJsonlLogParser(),
 };

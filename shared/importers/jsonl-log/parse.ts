@@ -2,7 +2,7 @@
 import type { ParsedEvent } from '../../model/event';
 import type { Nanos } from '../../model/ids';
 import type { RecordParser } from '../types';
-import { bag, isObject, parseJsonObject, safeStringify, str, type JsonObject } from '../common/json';
+import { isObject, setKey, parseJsonObject, safeStringify, str, type JsonObject } from '../common/json';
 import { lineParser } from '../common/output';
 import { anyTimeToNanos } from '../common/time';
 import { normaliseLevel } from '../common/level';
@@ -36,8 +36,8 @@ export function logObjectToEvent(o: JsonObject, line: number, raw: string): Pars
   let rest: JsonObject | undefined;
   for (const k in o) {
     if (MAPPED.has(k)) continue;
-    rest ??= bag();
-    rest[k] = o[k];
+    rest ??= {};
+    setKey(rest, k, o[k]);
   }
   return {
     sourceLine: line, sourcePointer: '', ts: ts as Nanos, endTs: null, kind: 'log',

@@ -39,6 +39,7 @@ export const logfmt: Importer = {
   label: 'logfmt log',
   version: 1,
   mode: 'lines',
+  parallelSafe: true,
   detect: (head) => detectLogfmt(head),
   createParser: () =>
     lineParser((text, line, out) => {

@@ -1,0 +1,91 @@
+// Parse worker threads for Node (CLI, tests, benchmarks), and the import options that use them with
+// Node's native SHA-256: the importing thread is left with reading, hashing and inserting.
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { LineJob, LineJobResult, ParsePool } from '../../shared/importers/parallel';
+import type { Hasher } from '../../shared/importers/types';
+import type { ImportOptions } from '../../shared/importers/pipeline';
+
+type Reply = { id: number; result?: LineJobResult; error?: string };
+
+/**
+ * Beside the bundled CLI sits the bundled worker; when running from source (tests, tsx) it is bundled
+ * here on first use, so source and build run the same code.
+ */
+async function workerSource(): Promise<{ file: string } | { code: string }> {
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  const built = path.join(here, 'parseWorker.cjs');
+  if (existsSync(built)) return { file: built };
+  const esbuild = await import('esbuild');
+  const out = await esbuild.build({
+    entryPoints: [path.join(here, 'parseWorker.ts')], bundle: true, platform: 'node', format: 'cjs', target: 'node20', write: false, logLevel: 'warning',
+  });
+  return { code: out.outputFiles[0].text };
+}
+
+let source: Promise<{ file: string } | { code: string }> | undefined;
+
+export function defaultPoolSize(): number {
+  return Math.max(1, Math.min(availableParallelism(), 4));
+}
+
+/** A pool of `size` worker threads; idle workers never keep the process alive. */
+export async function nodeParsePool(size = defaultPoolSize()): Promise<ParsePool> {
+  const src = await (source ??= workerSource());
+  const pending = new Map<number, { resolve: (r: LineJobResult) => void; reject: (e: Error) => void }>();
+  let nextId = 1;
+  let turn = 0;
+  let failure: Error | undefined;
+  const workers = Array.from({ length: size }, () => {
+    const w = 'file' in src ? new Worker(src.file) : new Worker(src.code, { eval: true });
+    w.unref();
+    w.on('message', ({ id, result, error }: Reply) => {
+      const p = pending.get(id);
+      pending.delete(id);
+      if (result) p?.resolve(result);
+      else p?.reject(new Error(`parse worker: ${error}`));
+    });
+    w.on('error', (e) => {
+      // A crashed worker fails every job in flight; the import rolls back and says why.
+      failure = e;
+      for (const p of pending.values()) p.reject(new Error(`parse worker crashed: ${e.message}`));
+      pending.clear();
+    });
+    return w;
+  });
+  return {
+    size,
+    get failure() {
+      return failure;
+    },
+    run(job: LineJob) {
+      if (failure) return Promise.reject(new Error(`parse worker crashed: ${failure.message}`));
+      const id = nextId++;
+      const w = workers[turn++ % workers.length];
+      return new Promise<LineJobResult>((resolve, reject) => {
+        pending.set(id, { resolve, reject });
+        w.postMessage({ id, job }, [job.bytes.buffer as ArrayBuffer]);
+      });
+    },
+    close() {
+      for (const w of workers) void w.terminate();
+    },
+  };
+}
+
+export function nodeHasher(): Hasher {
+  const h = createHash('sha256');
+  return { update: (b) => h.update(b), hex: () => h.digest('hex') };
+}
+
+let shared: Promise<ParsePool> | undefined;
+
+/** Import options for Node: the process-wide parse pool (a new one if the last crashed) and the native hash. */
+export async function nodeImportOptions(): Promise<Pick<ImportOptions, 'pool' | 'createHasher'>> {
+  if (shared && (await shared).failure) shared = undefined;
+  return { pool: await (shared ??= nodeParsePool()), createHasher: nodeHasher };
+}
