@@ -42,7 +42,9 @@ describe('clock options', () => {
     expect(bare.a.sources[0].anchoring?.basis).toBe('no_times');
     expect(bare.a.sources[0].first_ts).toBe('1970-01-01T00:00:00.000Z');
     expect(bare.err).toContain(`${TRAJ} has no times: its events start at 1970-01-01; give --start ${TRAJ}=<iso-time>`);
+  });
 
+  it('anchors a transcript without times to --start PATH=TIME', async () => {
     const started = await analyzeJson(TRAJ, '--start', 'run.traj=2026-11-27T10:00:00Z');
     expect(started.a.sources[0]).toMatchObject({ first_ts: '2026-11-27T10:00:00.000Z', anchoring: { basis: 'start_given', note: 'no times in the file: anchored to the start time you gave' } });
     expect(started.err).not.toContain('has no times');
