@@ -63,7 +63,7 @@ export function SourcesPanel() {
                       )}
                     </td>
                     <td>
-                      <button type="button" className="btn small mono" data-testid="source-offset" aria-expanded={editing === s.id}
+                      <button type="button" className="btn small mono offset" data-testid="source-offset" aria-expanded={editing === s.id}
                         aria-label={`Clock offset of ${s.path}: ${offset}. Edit`} title="Edit the clock offset" onClick={() => setEditing(editing === s.id ? null : s.id)}>
                         {offset}
                       </button>
