@@ -1,8 +1,9 @@
-// First screen: what Driftline needs and the three ways to give it (pick, sample, drop).
+// First screen: what Driftline needs, the three ways to give it (pick, sample, drop), and recent work.
 import { openEvidence, openSample } from '../actions';
 import { useAppState } from '../hooks/useAppState';
 import { useServices } from '../state/context';
 import { ActionButton } from './ActionButton';
+import { RecentList } from './RecentList';
 
 export function EmptyState() {
   const { host } = useServices();
@@ -25,6 +26,7 @@ export function EmptyState() {
           <ActionButton action={openSample} testId="open-sample" />
         </div>
         <p className="muted">{starting ? 'Starting the database engine…' : 'The sample is an AI agent that scaled down production using numbers it had read seven minutes earlier.'}</p>
+        <RecentList />
       </div>
     </section>
   );

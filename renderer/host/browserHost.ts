@@ -3,6 +3,7 @@ import type { AppHost, DocumentsHost, FilesHost, MenuCommand, PickedFile } from 
 import type { RendererHost } from './rendererHost';
 import { createFileInputs, watchInput } from './fileInputs';
 import { download } from './download';
+import { createRecents, evidenceItem } from './recents';
 
 export function createBrowserHost(version = 'browser'): RendererHost {
   const inputs = createFileInputs();
@@ -10,6 +11,11 @@ export function createBrowserHost(version = 'browser'): RendererHost {
   const listeners = new Set<(files: PickedFile[]) => void>();
   let waiting: ((files: File[]) => void) | null = null;
   let nextHandle = 1;
+  const recents = createRecents();
+  const remember = (picked: PickedFile[]) => {
+    const item = evidenceItem(picked);
+    if (item) recents.add(item);
+  };
 
   const register = (file: File): PickedFile => {
     const handle = `b${nextHandle++}`;
@@ -25,6 +31,7 @@ export function createBrowserHost(version = 'browser'): RendererHost {
       return;
     }
     const picked = chosen.map(register);
+    remember(picked);
     for (const l of listeners) l(picked);
   };
   watchInput(inputs.files, deliver);
@@ -40,7 +47,9 @@ export function createBrowserHost(version = 'browser'): RendererHost {
 
   const filesHost: FilesHost = {
     async pickEvidence() {
-      return (await choose(inputs.files)).map(register);
+      const picked = (await choose(inputs.files)).map(register);
+      remember(picked);
+      return picked;
     },
     async readChunk(handle, offset, length) {
       const file = files.get(handle);
@@ -52,6 +61,7 @@ export function createBrowserHost(version = 'browser'): RendererHost {
   const documents: DocumentsHost = {
     async saveAs(suggestedName, data) {
       download(suggestedName, data);
+      recents.add({ kind: 'investigation', name: suggestedName, path: suggestedName, size: data.byteLength });
       return suggestedName;
     },
     async writeTo(path, data) {
@@ -63,6 +73,7 @@ export function createBrowserHost(version = 'browser'): RendererHost {
       input.accept = filters.flatMap((f) => f.extensions.map((e) => `.${e}`)).join(',');
       const [file] = await choose(input);
       if (!file) return null;
+      recents.add({ kind: 'investigation', name: file.name, path: file.name, size: file.size });
       return { path: file.name, name: file.name, data: new Uint8Array(await file.arrayBuffer()) };
     },
   };
@@ -88,5 +99,6 @@ export function createBrowserHost(version = 'browser'): RendererHost {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
+    recents,
   };
 }

@@ -21,9 +21,10 @@ const FINGERPRINT_SQL = `SELECT count(*) AS n, coalesce(max(id), 0) AS m, coales
 
 interface Entry {
   version: number;
-  /** What the events table held at this data version (see FINGERPRINT_SQL); '' if it could not be read. */
-  fingerprint: Promise<string>;
-  ready: Promise<boolean>;
+  /** What the events table held at this data version (see FINGERPRINT_SQL), and whether the index table exists. */
+  state: Promise<{ fingerprint: string; present: boolean }>;
+  /** Started by the first caller that needs the index, not by those that only read the fingerprint. */
+  ready?: Promise<boolean>;
   /** ready's value once settled, for callers that would rather not wait for a build. */
   settled?: boolean;
 }
@@ -32,17 +33,32 @@ const entries = new WeakMap<EngineClient, Entry>();
 
 function entryFor(engine: EngineClient, version: number): Entry {
   const prev = entries.get(engine);
-  if (prev && prev.version === version) return prev;
-  // After the previous build has finished, so `present` sees its table (and a reset database, the lack of one).
+  // An older version asked late (a stale effect) gets the current entry: the database only holds the newest.
+  if (prev && prev.version >= version) return prev;
+  // After any previous build has finished, so `present` sees its table (and a reset database, the lack of one).
   const state = (prev?.ready ?? Promise.resolve(false))
     .then(() => engine.query<{ n: bigint; m: number; s: string; present: bigint }>('index.fingerprint', FINGERPRINT_SQL))
     .then(([f]) => ({ fingerprint: `${f.n}:${f.m}:${f.s}`, present: Number(f.present) > 0 }))
     .catch(() => ({ fingerprint: '', present: false }));
-  const fingerprint = state.then((f) => f.fingerprint);
-  const entry: Entry = { version, fingerprint, ready: Promise.resolve(false) };
-  entry.ready = (async () => {
-    const [now, before, builtFor] = await Promise.all([state, prev?.ready ?? false, prev?.fingerprint ?? '']);
-    if (now.fingerprint && now.present && before && builtFor === now.fingerprint) return true;
+  const entry: Entry = { version, state };
+  // What the table was last built for: carried over while the events stay the same.
+  const built = prev?.ready ? Promise.all([prev.ready, prev.state]).then(([ok, st]) => (ok ? st.fingerprint : '')) : Promise.resolve('');
+  entries.set(engine, entry);
+  builtFor.set(entry, built);
+  return entry;
+}
+
+const builtFor = new WeakMap<Entry, Promise<string>>();
+
+/**
+ * Resolves true once the index matches the events of this data version (building it if needed), false when it
+ * cannot be built; callers then query the events table directly. One check per data version, shared by all callers.
+ */
+export function eventIndex(engine: EngineClient, version: number): Promise<boolean> {
+  const entry = entryFor(engine, version);
+  entry.ready ??= (async () => {
+    const [now, before] = await Promise.all([entry.state, builtFor.get(entry)!]);
+    if (now.fingerprint && now.present && before === now.fingerprint) return true;
     try {
       await engine.query('index.build', BUILD_SQL);
       return true;
@@ -50,18 +66,11 @@ function entryFor(engine: EngineClient, version: number): Entry {
       return false;
     }
   })().then((ok) => (entry.settled = ok));
-  entries.set(engine, entry);
-  return entry;
+  return entry.ready;
 }
-
-/**
- * Resolves true once the index matches the events of this data version (building it if needed), false when it
- * cannot be built; callers then query the events table directly. One check per data version, shared by all callers.
- */
-export const eventIndex = (engine: EngineClient, version: number): Promise<boolean> => entryFor(engine, version).ready;
 
 /** True only if the index is already known to be ready for this version: for queries cheap enough without it. */
 export const eventIndexReadyNow = (engine: EngineClient, version: number): boolean => entryFor(engine, version).settled === true;
 
 /** A cheap summary of the events at this data version: equal fingerprints mean derived results can be reused. */
-export const eventsFingerprint = (engine: EngineClient, version: number): Promise<string> => entryFor(engine, version).fingerprint;
+export const eventsFingerprint = (engine: EngineClient, version: number): Promise<string> => entryFor(engine, version).state.then((s) => s.fingerprint);

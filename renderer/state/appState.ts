@@ -3,6 +3,7 @@ import type { AnalysisV1 } from '../../shared/analysis/types';
 import type { ImportProgress } from '../../shared/importers/types';
 import type { ImportSummary } from '../engine/protocol';
 import { Store } from './store';
+import { DEFAULT_LAYOUT, type Layout } from './layout';
 
 export type Phase = 'starting' | 'empty' | 'importing' | 'analyzing' | 'ready';
 export type Theme = 'system' | 'light' | 'dark';
@@ -39,6 +40,8 @@ export interface AppState {
   selectedDivergenceId: string | null;
   filter: EventFilter;
   theme: Theme;
+  /** Panel sizes, dragged or keyed on the splitters; kept in the URL hash and localStorage. */
+  layout: Layout;
   helpOpen: boolean;
   sqlOpen: boolean;
   expandedClusters: ReadonlySet<string>;
@@ -60,6 +63,7 @@ export const initialState: AppState = {
   selectedDivergenceId: null,
   filter: NO_FILTER,
   theme: 'system',
+  layout: DEFAULT_LAYOUT,
   helpOpen: false,
   sqlOpen: false,
   expandedClusters: new Set(),

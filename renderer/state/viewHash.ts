@@ -1,18 +1,23 @@
-// The view in the URL hash (#e=<event>&q=<search>&d=<divergence>), so a view can be reopened or shared
-// alongside the same evidence. Pure encode/decode; the hook wires it to the store.
+// The view in the URL hash (#e=<event>&q=<search>&d=<divergence>&l=<panel sizes>), so a view can be reopened
+// or shared alongside the same evidence. Pure encode/decode; the hook wires it to the store.
 import type { AppState } from './appState';
+import { decodeLayout, encodeLayout, type Layout } from './layout';
 
 export interface ViewHash {
   eventId: number | null;
   divergenceId: string | null;
   text: string;
+  /** Panel sizes, when the view had moved a splitter. */
+  layout: Layout | null;
 }
 
-export function encodeView(s: Pick<AppState, 'selectedEventId' | 'selectedDivergenceId' | 'filter'>): string {
+export function encodeView(s: Pick<AppState, 'selectedEventId' | 'selectedDivergenceId' | 'filter'> & Partial<Pick<AppState, 'layout'>>): string {
   const p = new URLSearchParams();
   if (s.selectedEventId !== null) p.set('e', String(s.selectedEventId));
   if (s.selectedDivergenceId) p.set('d', s.selectedDivergenceId);
   if (s.filter.text) p.set('q', s.filter.text);
+  const layout = s.layout ? encodeLayout(s.layout) : '';
+  if (layout) p.set('l', layout);
   const text = p.toString();
   return text ? `#${text}` : '';
 }
@@ -20,5 +25,5 @@ export function encodeView(s: Pick<AppState, 'selectedEventId' | 'selectedDiverg
 export function decodeView(hash: string): ViewHash {
   const p = new URLSearchParams(hash.replace(/^#/, ''));
   const e = Number(p.get('e'));
-  return { eventId: p.has('e') && Number.isInteger(e) && e > 0 ? e : null, divergenceId: p.get('d'), text: p.get('q') ?? '' };
+  return { eventId: p.has('e') && Number.isInteger(e) && e > 0 ? e : null, divergenceId: p.get('d'), text: p.get('q') ?? '', layout: decodeLayout(p.get('l')) };
 }

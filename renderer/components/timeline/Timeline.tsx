@@ -12,14 +12,21 @@ import { EventTable } from './EventTable';
 import { FilterBar } from './FilterBar';
 import { Swimlanes } from './Swimlanes';
 
+const INDEX_AFTER_MS = 800;
+
 export function Timeline() {
   const { engine } = useServices();
   const filter = useAppState((s) => s.filter);
   const version = useAppState((s) => s.dataVersion);
   const { count, previous } = useFilterCount(filter, version);
   const all = useQuery((e) => countEvents(e, NO_FILTER, version), [version]).data ?? 0;
-  // Build the search index as soon as there is data, so the first search does not wait for it.
-  useEffect(() => void eventIndex(engine, version), [engine, version]);
+  // Build the search index soon after new data, once the views' first queries have had the engine (a search
+  // typed before then starts it at once), so the first search does not wait for it.
+  useEffect(() => {
+    if (!version) return;
+    const t = setTimeout(() => void eventIndex(engine, version), INDEX_AFTER_MS);
+    return () => clearTimeout(t);
+  }, [engine, version]);
   return (
     <Panel
       title="Timeline"
