@@ -7,6 +7,8 @@ import { loadExportInput } from '../../shared/export';
 import { buildPresentation, type Slide } from '../../shared/export/presentation';
 import { importSampleInNode, SAMPLE_FILES, sampleTruth } from './sampleTruth';
 import { openApp, waitForImport } from './appPage';
+import { stripWindow } from '../../renderer/components/presentation/stage';
+import { toIso } from '../../shared/model/time';
 
 async function expectedSlides(): Promise<Slide[]> {
   const db = await importSampleInNode();
@@ -65,4 +67,58 @@ test('present the sample: slides from the analysis, arrows move, notes toggle, E
   await expect(title).toHaveText(slides[0].title);
   await deck.getByTestId('present-close').click();
   await expect(deck).toHaveCount(0);
+});
+
+test('each step zooms the graph to its nodes and the timeline to the time around it, in sync', async ({ page }) => {
+  test.setTimeout(180_000);
+  const [truth, slides] = await Promise.all([sampleTruth(), expectedSlides()]);
+  const steps = slides.map((s, i) => ({ s, i })).filter(({ s }) => s.kind === 'step' && s.focus && s.focus.eventIds.length);
+  expect(steps.length).toBeGreaterThanOrEqual(1);
+  await openApp(page);
+  await page.getByTestId('file-input').setInputFiles(SAMPLE_FILES);
+  await waitForImport(page, truth.events);
+  await page.getByTestId('present').click();
+  const deck = page.getByTestId('presentation');
+  const graph = deck.getByTestId('stage-graph');
+  const strip = deck.getByTestId('timeline-strip');
+  // Title slide: the whole incident on the strip, no node singled out.
+  await expect(graph).toHaveAttribute('data-focus-nodes', '');
+
+  let at = 0;
+  for (const { s, i } of steps) {
+    while (at < i) {
+      await page.keyboard.press('ArrowRight');
+      at++;
+    }
+    await expect(deck.getByTestId('slide-title')).toHaveText(s.title);
+    // The timeline window is the step padded by half its span (at least 30 s) on each side.
+    const win = stripWindow(s.focus, null)!;
+    await expect(strip).toHaveAttribute('data-from', toIso(win.from));
+    await expect(strip).toHaveAttribute('data-to', toIso(win.to));
+    const marked = await strip.getByTestId('strip-focus').evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-event-id'))).sort((a, b) => a - b));
+    expect(marked).toEqual([...new Set(s.focus!.eventIds)].sort((a, b) => a - b));
+    // The graph: the step's nodes are focused, inside the viewport after the zoom animation, zoomed in further than the overview.
+    await expect(graph).not.toHaveAttribute('data-focus-nodes', '');
+    if (i === steps[0].i) await page.screenshot({ path: test.info().outputPath('step.png') });
+    const view = await page.evaluate(async (ids: number[]) => {
+      await new Promise((r) => setTimeout(r, 600));
+      const cy = window.__driftlinePresentCy!;
+      const ext = cy.extent();
+      const focused = cy.nodes('.present-focus');
+      const nodes = focused.nodes();
+      const inside = nodes.map((n) => n.position()).every((p) => p.x >= ext.x1 && p.x <= ext.x2 && p.y >= ext.y1 && p.y <= ext.y2);
+      const covers = ids.every((id) => nodes.some((n) => ((n.data('members') as number[] | undefined) ?? []).includes(id) || n.data('eventId') === id));
+      // Zoomed to the step: its nodes span most of the view, unless the zoom is already at its maximum.
+      const bb = nodes.renderedBoundingBox({});
+      const fills = bb.w >= cy.width() * 0.5 || bb.h >= cy.height() * 0.5 || cy.zoom() >= cy.maxZoom() - 1e-6;
+      return { count: nodes.length, inside, covers, fills };
+    }, s.focus!.eventIds);
+    expect(view.count).toBeGreaterThanOrEqual(1);
+    expect(view.inside).toBe(true);
+    expect(view.covers).toBe(true);
+    expect(view.fills).toBe(true);
+  }
+  // The closing slide goes back to the whole incident.
+  await page.keyboard.press('End');
+  await expect(graph).toHaveAttribute('data-focus-nodes', '');
 });

@@ -1,11 +1,13 @@
-// Presentation mode: full window (full screen where the browser allows), one slide at a time, the
-// graph and timeline selection following the slide so leaving lands on what was last shown.
+// Presentation mode: full window (full screen where the browser allows), one slide at a time beside the
+// graph zoomed to the step and the timeline around it; the selection follows, so leaving lands on the last step.
 import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { presentStore } from '../../actions/present';
 import { useQuery } from '../../hooks/useQuery';
 import { useServices } from '../../state/context';
 import { presentCommand, step } from './keys';
 import { SlideView } from './SlideView';
+import { StageGraph } from './StageGraph';
+import { TimelineStrip } from './TimelineStrip';
 
 const close = () => presentStore.set({ open: false });
 
@@ -19,6 +21,10 @@ function Presentation() {
   const root = useRef<HTMLDivElement>(null);
   const { data, error } = useQuery((e) => e.presentation('none'), []);
   const slides = data?.slides ?? [];
+  const { data: whole } = useQuery(async (e) => {
+    const [r] = await e.query<{ from: bigint | null; to: bigint | null }>('present.range', 'SELECT min(ts) AS "from", max(ts) AS "to" FROM events');
+    return r?.from != null && r.to != null ? { from: BigInt(r.from), to: BigInt(r.to) } : null;
+  }, []);
   const [index, setIndex] = useState(0);
   const [notes, setNotes] = useState(false);
 
@@ -48,7 +54,13 @@ function Presentation() {
     <div className="presentation" data-testid="presentation" ref={root} role="dialog" aria-modal="true" aria-label="Presentation" tabIndex={-1}>
       {error && <p role="alert">Could not build the presentation: {error.message}</p>}
       {!data && !error && <p>Preparing slides…</p>}
-      {slide && <SlideView slide={slide} showNotes={notes} />}
+      <div className="presentation-main">
+        {slide ? <SlideView slide={slide} showNotes={notes} /> : <div />}
+        <div className="stage" aria-label="Graph and timeline for this slide">
+          <StageGraph slide={slide} />
+          <TimelineStrip slide={slide} whole={whole ?? null} />
+        </div>
+      </div>
       <footer className="presentation-bar">
         <button type="button" className="btn" data-testid="slide-prev" onClick={() => setIndex((i) => step(i, slides.length, 'prev'))}>←</button>
         <span data-testid="slide-counter">{slides.length ? `${index + 1} / ${slides.length}` : ''}</span>
