@@ -4,7 +4,7 @@ import { saveStatusStore, type SaveStatus as Status } from '../state/autosaveSer
 
 const clockOf = (ms: number) => new Date(ms).toTimeString().slice(0, 8);
 
-export function saveStatusText({ state, target }: Status): { text: string; title: string; alert: boolean } {
+export function saveStatusText({ state, target, manual }: Status): { text: string; title: string; alert: boolean } {
   const file = target.kind === 'file';
   const where = file ? target.path : 'a recovery copy in this browser';
   switch (state.kind) {
@@ -15,6 +15,7 @@ export function saveStatusText({ state, target }: Status): { text: string; title
     case 'saving':
       return { text: 'Saving…', title: `Writing ${where}`, alert: false };
     case 'saved':
+      if (manual && !file) return { text: `Saved · ${clockOf(state.at)}`, title: 'Downloaded as a .driftline file', alert: false };
       return file
         ? { text: `Saved · ${clockOf(state.at)}`, title: `Saved to ${target.path}`, alert: false }
         : { text: `Recovery copy · ${clockOf(state.at)}`, title: 'Kept in this browser and offered if the window closes; Save (Ctrl+S) writes a file', alert: false };

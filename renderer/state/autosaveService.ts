@@ -17,9 +17,12 @@ export type SaveTarget = { kind: 'file'; path: string } | { kind: 'recovery' };
 export interface SaveStatus {
   state: SaveState;
   target: SaveTarget;
+  /** The last save was the person's own (Save, Save as…), not an autosave: in a browser, a download. */
+  manual: boolean;
 }
 
-export const saveStatusStore = new Store<SaveStatus>({ state: { kind: 'clean' }, target: { kind: 'recovery' } });
+export const saveStatusStore = new Store<SaveStatus>({ state: { kind: 'clean' }, target: { kind: 'recovery' }, manual: false });
+let manual = false;
 
 let active: { scheduler: SaveScheduler; services: AppServices } | null = null;
 /** This window's recovery copy; a restored copy's session is adopted so its later saves replace it. */
@@ -63,12 +66,15 @@ async function autosaveOnce(services: AppServices): Promise<boolean> {
 /** Starts watching the store; returns a function that stops. One per window. */
 export function startAutosave(services: AppServices): () => void {
   const scheduler = createSaveScheduler({
-    save: () => autosaveOnce(services),
+    save: () => {
+      manual = false;
+      return autosaveOnce(services);
+    },
     idleMs: IDLE_MS,
     maxWaitMs: MAX_WAIT_MS,
     retryMs: RETRY_MS,
     timers: { now: () => Date.now(), set: (fn, ms) => setTimeout(fn, ms), clear: (h) => clearTimeout(h as ReturnType<typeof setTimeout>) },
-    onState: (state) => saveStatusStore.set({ state, target: targetOf(services) }),
+    onState: (state) => saveStatusStore.set({ state, target: targetOf(services), manual }),
   });
   active = { scheduler, services };
   let seen = services.store.get();
@@ -114,7 +120,13 @@ export function markClean(): void {
  */
 export async function runManualSave(fn: () => Promise<boolean>): Promise<boolean> {
   if (!active) return fn();
-  const saved = await active.scheduler.exclusive(fn);
+  const before = manual;
+  manual = true;
+  const saved = await active.scheduler.exclusive(fn).catch((e: unknown) => {
+    manual = before;
+    throw e;
+  });
+  if (!saved) manual = before;
   if (saved) await deleteCopy(session).catch(() => undefined);
   return saved;
 }
