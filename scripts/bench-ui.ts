@@ -59,7 +59,13 @@ interface Timed {
   count: number;
   /** Main-thread long tasks during the interaction: how many over 50 ms, and the longest. */
   longTasks: number[];
+  /** The engine's queries during the interaction (tag ms), to tell worker time from waiting and drawing. */
+  queries: string;
 }
+
+type LogEntry = { tag: string; ms: number; at: number };
+const queryLog = (page: Page) =>
+  page.evaluate(() => (window as unknown as { __driftlineQueryLog: () => Promise<unknown> }).__driftlineQueryLog()) as Promise<{ recent: LogEntry[]; slow: LogEntry[] }>;
 
 /** Times an interaction until the table's first row changes (first rows visible) and until the count changes. */
 async function timed(page: Page, act: () => Promise<void>, fromCount: number): Promise<Timed> {
@@ -79,11 +85,12 @@ async function timed(page: Page, act: () => Promise<void>, fromCount: number): P
   const [rowsMs, countMs] = await Promise.all([rows, counted]);
   await page.waitForTimeout(300); // long tasks that trail the answer (re-render, lanes) belong to it too
   const longTasks = await page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks);
-  return { rowsMs, countMs, count: await count(page), longTasks };
+  const queries = (await queryLog(page)).recent.filter((e) => e.at >= start).map((e) => `${e.tag} ${Math.round(e.ms)}`).join(', ');
+  return { rowsMs, countMs, count: await count(page), longTasks, queries };
 }
 
 const describeTimed = (t: Timed) =>
-  `rows ${t.rowsMs} ms, count ${t.countMs} ms → ${t.count.toLocaleString('en-US')} events; long tasks ${t.longTasks.length} (longest ${Math.round(Math.max(0, ...t.longTasks))} ms)`;
+  `rows ${t.rowsMs} ms, count ${t.countMs} ms → ${t.count.toLocaleString('en-US')} events; long tasks ${t.longTasks.length} (longest ${Math.round(Math.max(0, ...t.longTasks))} ms); engine: ${t.queries || 'no queries'}`;
 
 /** Frame times while something moves every frame, measured in the page with requestAnimationFrame. */
 function frames(page: Page, what: 'table' | 'graph', n = 90) {
@@ -143,6 +150,14 @@ async function main() {
     rows.push(['import + analysis (file picker → views ready)', `${(importMs / 1000).toFixed(1)} s for ${total.toLocaleString('en-US')} events (${(mb / (importMs / 1000)).toFixed(1)} MB/s, ${Math.round(total / (importMs / 1000)).toLocaleString('en-US')} events/s)`]);
     // Let the views' first queries (lanes, graph, pages) finish, so the search below is measured alone.
     await page.locator('[data-testid="cy"][data-render-ms]').waitFor({ state: 'attached', timeout: 300_000 });
+    // The search index builds in the background after an import; a search typed before it is ready waits for it.
+    // (A build from before the index, for comparisons, has no such marker.)
+    if (await page.locator('[data-search-index]').count()) {
+      await page.locator('[data-search-index="ready"]').waitFor({ state: 'attached', timeout: 300_000 });
+      const log = await queryLog(page);
+      const built = [...log.slow, ...log.recent].filter((e) => e.tag === 'index.build').pop();
+      rows.push(['search index build (background, after import)', built ? `${Math.round(built.ms)} ms` : 'not logged']);
+    }
     await page.waitForTimeout(1500);
     await page.evaluate(() => ((window as unknown as { __longTasksAll: number[] }).__longTasksAll = []));
     const logStart = Date.now();
@@ -178,7 +193,7 @@ async function main() {
 
     const w = Math.max(...rows.map(([k]) => k.length));
     for (const [k, v] of rows) console.log(`${k.padEnd(w)}  ${v}`);
-    const log = (await page.evaluate(() => (window as unknown as { __driftlineQueryLog: () => Promise<unknown> }).__driftlineQueryLog())) as { recent: { tag: string; ms: number; at: number }[]; slow: { tag: string; ms: number; at: number }[] };
+    const log = await queryLog(page);
     const byTag = new Map<string, number[]>();
     for (const e of log.recent.filter((x) => x.at >= logStart - 5000)) (byTag.get(e.tag) ?? byTag.set(e.tag, []).get(e.tag)!).push(e.ms);
     const lanes = [...new Map([...log.slow, ...log.recent].map((x) => [`${x.tag}@${x.at}`, x])).values()].filter((x) => x.tag.startsWith('lanes.')).sort((a, b) => a.at - b.at);

@@ -22,10 +22,15 @@ export function Timeline() {
   const all = useQuery((e) => countEvents(e, NO_FILTER, version), [version]).data ?? 0;
   // Build the search index soon after new data, once the views' first queries have had the engine (a search
   // typed before then starts it at once), so the first search does not wait for it.
+  const [indexedVersion, setIndexedVersion] = useState(0);
   useEffect(() => {
     if (!version) return;
-    const t = setTimeout(() => void eventIndex(engine, version), INDEX_AFTER_MS);
-    return () => clearTimeout(t);
+    let live = true;
+    const t = setTimeout(() => void eventIndex(engine, version).then((ok) => live && ok && setIndexedVersion(version)), INDEX_AFTER_MS);
+    return () => {
+      live = false;
+      clearTimeout(t);
+    };
   }, [engine, version]);
   return (
     <Panel
@@ -33,7 +38,7 @@ export function Timeline() {
       testId="timeline"
       className="timeline"
       tools={
-        <span className="muted" style={{ fontWeight: 400 }} aria-live="polite">
+        <span className="muted" style={{ fontWeight: 400 }} aria-live="polite" data-search-index={indexedVersion === version ? 'ready' : 'pending'}>
           <span data-testid="event-count" data-count={count ?? previous} aria-busy={count === undefined}>
             {count === undefined ? 'counting…' : count.toLocaleString('en-US')}
           </span>

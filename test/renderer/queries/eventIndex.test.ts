@@ -36,9 +36,9 @@ beforeAll(async () => {
 afterAll(() => db?.close());
 
 /** The pre-index query, as the reference: every matching id in (ts, id) order. */
-async function direct(f: EventFilter): Promise<number[]> {
+async function direct(f: EventFilter, on: Db = db): Promise<number[]> {
   const w = filterWhere(f);
-  const rows = await db.query<{ id: number }>('ref', `SELECT id FROM events ${w.sql} ORDER BY ts, id`, w.params);
+  const rows = await on.query<{ id: number }>('ref', `SELECT id FROM events ${w.sql} ORDER BY ts, id`, w.params);
   return rows.map((r) => r.id);
 }
 
@@ -81,5 +81,36 @@ describe('event index', () => {
     expect(d.rows.every((r) => r.bucket >= 0 && r.bucket < 10)).toBe(true);
     expect(new Set(d.rows.map((r) => r.lane))).toEqual(new Set(['ops-agent', 'svc:payments', 'svc:checkout']));
     expect(d.rows.filter((r) => r.lane === 'svc:checkout').reduce((n, r) => n + r.errors, 0)).toBe(60);
+  });
+});
+
+describe('event index over several row groups', () => {
+  let big: Db;
+  const bigEngine = { query: (tag: string, sql: string, params?: never[]) => big.query(tag, sql, params) } as unknown as EngineClient;
+
+  beforeAll(async () => {
+    big = await openNodeDb();
+    await migrate(big);
+    // 300,000 events (three DuckDB row groups) inserted newest first, one in 7 an error mentioning a pool.
+    await big.exec(
+      'fixture',
+      `INSERT INTO events (id, source_id, source_line, ts, kind, actor, actor_type, service, resource, action, severity, message)
+       SELECT i, 1, i, ${T0} - i * 1000, 'log', '', 'system', 'payments', '', '', CASE WHEN i % 7 = 0 THEN 'error' ELSE 'info' END,
+              CASE WHEN i % 7 = 0 THEN 'Pool exhausted ' || i ELSE 'ok' END
+         FROM range(300000) r(i)`,
+    );
+  });
+
+  afterAll(() => big?.close());
+
+  it('answers pages deep in the table, filtered or not, in time order', async () => {
+    expect(await eventIndex(bigEngine, 1)).toBe(true);
+    const all = await pageEvents(bigEngine, NO_FILTER, 200_000, 5, 1);
+    // Oldest first: position 200,000 is the event inserted 100,000th from the end.
+    expect(all.map((r) => r.id)).toEqual([99_999, 99_998, 99_997, 99_996, 99_995]);
+    const errors = await pageEvents(bigEngine, { ...NO_FILTER, text: 'pool' }, 30_000, 3, 1);
+    const want = await direct({ ...NO_FILTER, text: 'pool' }, big);
+    expect(errors.map((r) => r.id)).toEqual(want.slice(30_000, 30_003));
+    expect(await countEvents(bigEngine, { ...NO_FILTER, severity: 'error' }, 1)).toBe(want.length);
   });
 });
