@@ -42,13 +42,13 @@ export interface SourceAnchoring {
 export interface ClockSkew {
   source: string;
   relative_to: string;
-  /** Add this to `source`'s clock offset to put every evidence pair inside its span (may be negative). */
+  /** Add this to `source`'s clock offset: the shift nearest zero that puts the most pairs inside their spans (may be negative). */
   shift_ms: number;
   /** Pairs (child span → parent span, or log line → its span) that are out of place. */
   evidence_pairs: number;
   /** All pairs compared between the two sources. */
   checked_pairs: number;
-  /** One shift removes every violation (false when the clocks seem to drift). */
+  /** One shift puts every pair in place (false when the clocks seem to drift: the shift then fits the most). */
   consistent: boolean;
   /** The pair that sets the shift: the event in `source`, and the span in `relative_to`. */
   example: { source: Evidence; relative_to: Evidence };

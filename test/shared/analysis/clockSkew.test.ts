@@ -9,8 +9,9 @@ import { migrate } from '../../../shared/db/schema';
 import { importSource } from '../../../shared/importers/pipeline';
 import { setClockOffset } from '../../../shared/importers/clockOffset';
 import { analyze } from '../../../shared/analysis/analyze';
-import { findSkews } from '../../../shared/analysis/clockSkew';
-import type { SkewConstraintRow } from '../../../shared/queries/clockSkew';
+import { detectClockSkew, toFindings } from '../../../shared/analysis/clockSkew';
+import type { SkewSweepRow } from '../../../shared/queries/clockSkew';
+import { getSources } from '../../../shared/queries/sources';
 import { readFileSync } from 'node:fs';
 import { validate } from '../../main/cli/miniSchema';
 
@@ -81,28 +82,63 @@ describe('clock skew between sources', () => {
   });
 });
 
-const row = (r: Partial<SkewConstraintRow>): SkewConstraintRow => ({
-  shifted: 1, reference: 2, pairs: 1, late: 0, early: 0, lo: -10n, hi: 10n,
-  loShiftedEvent: 11, loReferenceEvent: 21, hiShiftedEvent: 12, hiReferenceEvent: 22, ...r,
+const S = 1_000_000_000n;
+const T0 = 1795773600n * S;
+
+/** Ten 1 s spans in spans.json and one log line per span in logs.jsonl, `at(i)` ns after its span starts. */
+async function spansAndLogs(at: (i: number) => bigint, extra: [number, bigint][] = []): Promise<Db> {
+  db = await openNodeDb();
+  await migrate(db);
+  await db.exec('t', "INSERT INTO sources (id, path, format) VALUES (1, 'spans.json', 'otlp-trace'), (2, 'logs.jsonl', 'jsonl-log')");
+  const rows: string[] = [];
+  for (let i = 0; i < 10; i++) {
+    const start = T0 + BigInt(i) * 10n * S;
+    rows.push(`(${i + 1}, 1, ${i + 1}, ${start}, ${start + S}, 'span', 't${i}', 's${i}')`);
+    rows.push(`(${i + 101}, 2, ${i + 1}, ${start + at(i)}, NULL, 'log', 't${i}', 's${i}')`);
+  }
+  for (const [k, [i, off]] of extra.entries()) rows.push(`(${k + 201}, 2, ${k + 11}, ${T0 + BigInt(i) * 10n * S + off}, NULL, 'log', 't${i}', 's${i}')`);
+  await db.exec('t', `INSERT INTO events (id, source_id, source_line, ts, end_ts, kind, trace_id, span_id) VALUES ${rows.join(', ')}`);
+  return db;
+}
+const skews = async (d: Db) => detectClockSkew(d, { events: [], sources: new Map((await getSources(d)).map((s) => [s.id, s])) });
+
+describe('skew, drift and stray lines', () => {
+  it('does not call a few log lines written after their span ended skew: no shift helps them without hurting the rest', async () => {
+    const d = await spansAndLogs(() => S / 2n, [[0, 3n * S], [4, 2n * S]]);
+    expect(await skews(d)).toEqual([]);
+  });
+
+  it('reports drift (each line later than the one before) as not consistent, with the shift that fits the most', async () => {
+    // Line i sits 0.5 s + 0.3 s·i into its 1 s span: lines 0 and 1 fit now; −0.4 s is the shift nearest zero
+    // that fits four (0 to 3, line 3 ending exactly at its span's end).
+    const [k, ...more] = await skews(await spansAndLogs((i) => S / 2n + (3n * S * BigInt(i)) / 10n));
+    expect(more).toEqual([]);
+    expect(k).toMatchObject({ source: 'logs.jsonl', relative_to: 'spans.json', shift_ms: -400, evidence_pairs: 8, checked_pairs: 10, consistent: false });
+    expect(k.why).toContain('4 of 10, against 2 now');
+    expect(k.example.source).toMatchObject({ source: 'logs.jsonl', line: 4 });
+  });
+
+  it('ignores disagreements within the tolerance (log times rounded to the millisecond)', async () => {
+    expect(await skews(await spansAndLogs((i) => (i === 3 ? S + S / 2_000n : S / 2n)))).toEqual([]);
+  });
+});
+
+const row = (r: Partial<SkewSweepRow>): SkewSweepRow => ({
+  low: 1, high: 2, pairs: 10, violations: 4, lowInnerViolations: 4, coverNow: 6, coverBest: 10, shiftNs: 5n * MS,
+  innerEvent: 11, innerSource: 1, outerEvent: 21, ...r,
 });
 const MS = 1_000_000n;
 
-describe('findSkews', () => {
-  it('ignores disagreements within the tolerance (log times rounded to the millisecond)', () => {
-    expect(findSkews([row({ lo: MS / 2n, hi: 5n * MS })])).toEqual([]);
-  });
-
-  it('joins both directions of a pair into one finding, oriented to the side whose events are out of place', () => {
-    // Source 2's logs sit 4 ms before spans of source 1 (2 needs +4 ms); source 1's child spans agree with 2's parents.
-    const out = findSkews([
-      row({ shifted: 1, reference: 2, pairs: 3, lo: -50n * MS, hi: 20n * MS }),
-      row({ shifted: 2, reference: 1, pairs: 5, late: 5, lo: 4n * MS, hi: 30n * MS, loShiftedEvent: 7, loReferenceEvent: 8 }),
+describe('toFindings', () => {
+  it('shifts the source whose own events are out of place, turning the shift and the example round when that is the higher id', () => {
+    expect(toFindings([row({ lowInnerViolations: 1, innerSource: 2 })])).toEqual([
+      { shifted: 2, reference: 1, shiftNs: -5n * MS, example: [11, 21], violations: 4, pairs: 10, inPlaceNow: 6, inPlaceAfter: 10, consistent: true },
     ]);
-    expect(out).toEqual([{ shifted: 2, reference: 1, shiftNs: 4n * MS, example: [7, 8], violations: 5, pairs: 8, consistent: true }]);
+    expect(toFindings([row({ lowInnerViolations: 1, innerSource: 1 })])[0].example).toEqual([21, 11]);
+    expect(toFindings([row({})])[0]).toMatchObject({ shifted: 1, shiftNs: 5n * MS, example: [11, 21] });
   });
 
-  it('says when no single shift fits (drift), and fixes the larger side', () => {
-    const out = findSkews([row({ pairs: 4, late: 3, early: 1, lo: 8n * MS, hi: -2n * MS })]);
-    expect(out).toEqual([{ shifted: 1, reference: 2, shiftNs: 8n * MS, example: [11, 21], violations: 4, pairs: 4, consistent: false }]);
+  it('reports nothing when no shift puts more pairs in place than now', () => {
+    expect(toFindings([row({ coverBest: 6 }), row({ violations: 0 })])).toEqual([]);
   });
 });
