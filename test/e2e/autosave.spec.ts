@@ -7,6 +7,25 @@ import { openApp, waitForImport } from './appPage';
 
 const AUTHOR = 'dana@example.com';
 
+/** Records, in the page, when the save status changes state, so timing is measured there and not across Playwright's round trips. */
+async function watchSaveStates(page: Page) {
+  await page.evaluate(() => {
+    const el = document.querySelector('[data-testid="save-status"]')!;
+    const log: { state: string; at: number }[] = [];
+    (window as unknown as { __saveLog: typeof log }).__saveLog = log;
+    new MutationObserver(() => log.push({ state: el.getAttribute('data-state') ?? '', at: performance.now() })).observe(el, { attributes: true, attributeFilter: ['data-state'] });
+  });
+}
+
+/** Milliseconds from the first unsaved change to the start of the save that writes it. */
+async function changeToSaveStart(page: Page): Promise<number> {
+  const log = await page.evaluate(() => (window as unknown as { __saveLog: { state: string; at: number }[] }).__saveLog);
+  const dirty = log.find((e) => e.state === 'dirty');
+  const saving = log.find((e) => e.state === 'saving' && dirty && e.at >= dirty.at);
+  expect(dirty && saving, JSON.stringify(log)).toBeTruthy();
+  return saving!.at - dirty!.at;
+}
+
 async function noteOnFirstDivergence(page: Page, text: string) {
   const card = page.getByTestId('divergence').first();
   if (await card.getByTestId('author-input').count()) {
@@ -31,11 +50,11 @@ test('browser: a note is kept as a recovery copy within 2 s and restored in a fr
   await expect(status).toHaveAttribute('data-state', 'clean');
 
   const note = 'Autosaved before the tab was closed.';
+  await watchSaveStates(page);
   await noteOnFirstDivergence(page, note);
-  const written = Date.now();
-  await expect(status).toHaveAttribute('data-state', 'saved', { timeout: 15_000 });
-  // The copy is written within 2 s of the note (plus the time the note took to reach the engine).
-  expect(Date.now() - written).toBeLessThan(2_500);
+  await expect(status).toHaveAttribute('data-state', 'saved', { timeout: 30_000 });
+  // The copy starts being written within 2 s of the note (how long writing takes depends on the machine).
+  expect(await changeToSaveStart(page)).toBeLessThan(2_000);
   await expect(status).toHaveText(/^Recovery copy · \d{2}:\d{2}:\d{2}$/);
   await expect(status).toHaveAttribute('data-target', 'recovery');
 
@@ -104,18 +123,18 @@ test('with a file: each change rewrites it within 2 s, never two writes at once,
   expect((await writes()).map((w) => w.method)).toEqual(['saveAs']);
 
   // A burst of changes: written within 2 s of the first, and the ones during a write by the next write.
+  await watchSaveStates(page);
   const card = await noteOnFirstDivergence(page, 'first');
-  const t0 = Date.now();
   for (const text of ['second', 'third', 'fourth']) {
     await card.getByTestId('note-input').fill(text);
     await card.getByTestId('note-input').press('Enter');
     await expect(card.getByTestId('note-text')).toContainText(text);
   }
-  await expect(status).toHaveAttribute('data-state', 'saved', { timeout: 10_000 });
+  await expect(status).toHaveAttribute('data-state', 'saved', { timeout: 30_000 });
   const auto = (await writes()).filter((w) => w.method === 'writeTo');
   expect(auto.length).toBeGreaterThanOrEqual(1);
   expect(auto.every((w) => w.path === '/cases/payments.driftline')).toBe(true);
-  expect(auto[0].start - t0).toBeLessThan(2_000);
+  expect(await changeToSaveStart(page)).toBeLessThan(2_000);
   expect(await page.evaluate(() => (window as unknown as { __maxInFlight: () => number }).__maxInFlight())).toBe(1);
   // (That a burst is written once is the scheduler's unit test; Playwright's steps are slower than its idle wait.)
 
@@ -123,11 +142,11 @@ test('with a file: each change rewrites it within 2 s, never two writes at once,
   await page.evaluate(() => (window as unknown as { __failWrites: (on: boolean) => void }).__failWrites(true));
   await card.getByTestId('note-input').fill('fifth');
   await card.getByTestId('note-input').press('Enter');
-  await expect(status).toHaveAttribute('data-state', 'error', { timeout: 15_000 });
+  await expect(status).toHaveAttribute('data-state', 'error', { timeout: 30_000 });
   await expect(status).toContainText('permission denied');
   await expect(status).toContainText('Save as…');
   await page.evaluate(() => (window as unknown as { __failWrites: (on: boolean) => void }).__failWrites(false));
   await card.getByTestId('note-input').fill('sixth');
   await card.getByTestId('note-input').press('Enter');
-  await expect(status).toHaveText(/^Saved · /, { timeout: 15_000 });
+  await expect(status).toHaveText(/^Saved · /, { timeout: 30_000 });
 });
