@@ -37,6 +37,8 @@ export interface SaveScheduler {
   exclusive(fn: () => Promise<boolean>): Promise<boolean>;
   /** The current state is what is on disk (just opened or just imported into an empty window). */
   markClean(): void;
+  /** Saves now rather than after the wait (the window is being hidden or closed). */
+  flush(): void;
   /** Resolves once no save is running or scheduled (used before closing and by tests). */
   idle(): Promise<void>;
   state(): SaveState;
@@ -54,6 +56,8 @@ export function createSaveScheduler(opts: SchedulerOptions): SaveScheduler {
   let running: Promise<unknown> | null = null;
   let enabled = false;
   let disposed = false;
+  /** A flush arrived during a save: the next save starts as soon as this one ends. */
+  let urgent = false;
   let current: SaveState = { kind: 'clean' };
 
   const set = (s: SaveState) => {
@@ -108,7 +112,10 @@ export function createSaveScheduler(opts: SchedulerOptions): SaveScheduler {
     await attempt;
     running = null;
     // Changes during the save keep their own deadline; a failure waits before trying again.
-    if (dirty()) schedule(retryAfter !== undefined && waitingSince !== null && changes === target ? retryAfter : undefined);
+    const failedAlone = retryAfter !== undefined && waitingSince !== null && changes === target;
+    const now = urgent && !failedAlone;
+    urgent = false;
+    if (dirty()) schedule(failedAlone ? retryAfter : now ? 0 : undefined);
   }
 
   return {
@@ -149,6 +156,13 @@ export function createSaveScheduler(opts: SchedulerOptions): SaveScheduler {
       set(dirty() ? { kind: 'dirty' } : ok ? { kind: 'saved', at: timers.now() } : before);
       schedule();
       return ok;
+    },
+    flush() {
+      if (running) {
+        urgent = true;
+        return;
+      }
+      if (dirty()) schedule(0);
     },
     markClean() {
       cancelTimer();

@@ -97,7 +97,13 @@ export function startAutosave(services: AppServices): () => void {
     // Re-imports, manual events and clock offsets all re-run the analysis, which bumps dataVersion.
     if (now.dataVersion > prev.dataVersion) scheduler.changed();
   });
+  // Hiding the window (switching away, minimising, closing a tab) writes what waits now rather than in 1.5 s.
+  const onHide = () => document.visibilityState === 'hidden' && scheduler.flush();
+  document.addEventListener('visibilitychange', onHide);
+  window.addEventListener('pagehide', scheduler.flush);
   return () => {
+    document.removeEventListener('visibilitychange', onHide);
+    window.removeEventListener('pagehide', scheduler.flush);
     unsubscribe();
     scheduler.dispose();
     if (active?.scheduler === scheduler) active = null;

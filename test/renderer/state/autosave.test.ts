@@ -189,6 +189,20 @@ describe('autosave scheduler', () => {
     expect(saves.starts).toEqual([]);
   });
 
+  it('flush saves at once, and right after a save in flight when it arrives during one', async () => {
+    const { clock, saves, s } = setup();
+    s.changed();
+    s.flush();
+    await clock.advance(0);
+    expect(saves.starts).toEqual([0]);
+    s.changed();
+    s.flush(); // during the first save
+    saves.pending[0].resolve(true);
+    await clock.flush();
+    await clock.advance(0);
+    expect(saves.starts).toEqual([0, 0]);
+  });
+
   it('markClean (just opened) drops the pending save', async () => {
     const { clock, saves, s } = setup();
     s.changed();
