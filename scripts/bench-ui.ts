@@ -49,12 +49,11 @@ function generate(n: number): { file: string; burst: number } {
 }
 
 const count = (page: Page) => page.getByTestId('event-count').getAttribute('data-count').then(Number);
-const firstRow = (page: Page) => page.evaluate(() => document.querySelector('[data-testid="timeline-row"]')?.getAttribute('data-event-id') ?? null);
 
 interface Timed {
-  /** Input → the table shows its first rows for the new filter (the figure the targets are about). */
+  /** Last input event → the table shows its first rows for the new filter (the figure the targets are about). */
   rowsMs: number;
-  /** Input → the exact match count is shown. */
+  /** Last input event → the exact match count is shown. */
   countMs: number;
   count: number;
   /** Main-thread long tasks during the interaction: how many over 50 ms, and the longest. */
@@ -67,26 +66,42 @@ type LogEntry = { tag: string; ms: number; at: number };
 const queryLog = (page: Page) =>
   page.evaluate(() => (window as unknown as { __driftlineQueryLog: () => Promise<unknown> }).__driftlineQueryLog()) as Promise<{ recent: LogEntry[]; slow: LogEntry[] }>;
 
-/** Times an interaction until the table's first row changes (first rows visible) and until the count changes. */
+/**
+ * Times an interaction in the page itself, from the last input event it caused (input, change, pointerup) to the
+ * first animation frame where the table's first row has changed (first rows visible) and where the count has;
+ * so Playwright's own round trips are not counted.
+ */
 async function timed(page: Page, act: () => Promise<void>, fromCount: number): Promise<Timed> {
-  const fromRow = await firstRow(page);
-  await page.evaluate(() => ((window as unknown as { __longTasks: number[] }).__longTasks = []));
+  await page.evaluate((fromCount) => {
+    type Probe = { input: number; rows: number; count: number };
+    const w = window as unknown as { __longTasks: number[]; __probe: Probe };
+    w.__longTasks = [];
+    const probe: Probe = (w.__probe = { input: 0, rows: 0, count: 0 });
+    const firstRow = () => document.querySelector('[data-testid="timeline-row"]')?.getAttribute('data-event-id') ?? null;
+    const fromRow = firstRow();
+    const mark = () => (probe.input = performance.now());
+    for (const type of ['input', 'change', 'pointerup']) addEventListener(type, mark, { capture: true });
+    const poll = () => {
+      const now = performance.now();
+      const row = firstRow();
+      if (probe.input && !probe.rows && row !== null && row !== fromRow) probe.rows = now;
+      if (probe.input && !probe.count && Number(document.querySelector('[data-testid="event-count"]')?.getAttribute('data-count')) !== fromCount) probe.count = now;
+      if (probe.rows && probe.count) for (const type of ['input', 'change', 'pointerup']) removeEventListener(type, mark, { capture: true });
+      else requestAnimationFrame(poll);
+    };
+    requestAnimationFrame(poll);
+  }, fromCount);
   const start = Date.now();
   await act();
-  const rows = page
-    .waitForFunction((r) => {
-      const id = document.querySelector('[data-testid="timeline-row"]')?.getAttribute('data-event-id') ?? null;
-      return id !== null && id !== r;
-    }, fromRow, { polling: 'raf', timeout: 120_000 })
-    .then(() => Date.now() - start);
-  const counted = page
-    .waitForFunction((f) => Number(document.querySelector('[data-testid="event-count"]')?.getAttribute('data-count')) !== f, fromCount, { polling: 'raf', timeout: 120_000 })
-    .then(() => Date.now() - start);
-  const [rowsMs, countMs] = await Promise.all([rows, counted]);
+  await page.waitForFunction(() => {
+    const p = (window as unknown as { __probe: { rows: number; count: number } }).__probe;
+    return p.rows > 0 && p.count > 0;
+  }, null, { timeout: 120_000 });
+  const probe = await page.evaluate(() => (window as unknown as { __probe: { input: number; rows: number; count: number } }).__probe);
   await page.waitForTimeout(300); // long tasks that trail the answer (re-render, lanes) belong to it too
   const longTasks = await page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks);
   const queries = (await queryLog(page)).recent.filter((e) => e.at >= start).map((e) => `${e.tag} ${Math.round(e.ms)}`).join(', ');
-  return { rowsMs, countMs, count: await count(page), longTasks, queries };
+  return { rowsMs: Math.round(probe.rows - probe.input), countMs: Math.round(probe.count - probe.input), count: await count(page), longTasks, queries };
 }
 
 const describeTimed = (t: Timed) =>
