@@ -149,4 +149,12 @@ test('with a file: each change rewrites it within 2 s, never two writes at once,
   await card.getByTestId('note-input').fill('sixth');
   await card.getByTestId('note-input').press('Enter');
   await expect(status).toHaveText(/^Saved · /, { timeout: 30_000 });
+
+  // A corrected clock offset is a change too: it re-runs the analysis, and the file is rewritten.
+  const before = (await writes()).length;
+  await page.getByTestId('sources-panel').getByTestId('source-row').filter({ hasText: 'k8s-audit.jsonl' }).getByTestId('source-offset').click();
+  await page.getByTestId('clock-editor').getByLabel('Clock offset of k8s-audit.jsonl').fill('+2.5s');
+  await page.getByTestId('clock-editor').getByRole('button', { name: 'Apply offset' }).click();
+  await expect.poll(async () => (await writes()).length, { timeout: 30_000 }).toBeGreaterThan(before);
+  await expect(status).toHaveText(/^Saved · /, { timeout: 30_000 });
 });
