@@ -1,8 +1,8 @@
 // Links tool calls across the spans of a file. A model span lists the calls it asked for in its output and
 // the results it was handed in its input, and later model spans repeat those inputs, so each call and each
 // result is emitted once: by the tool span that executed it when there is one (it has the real times), else
-// by the earliest model span that mentions it. A tool span without a call id of its own takes the id of
-// the nearest earlier call to the same tool in its trace.
+// by the earliest model span that mentions it; a user prompt, once, by the first span carrying it. A tool span
+// without a call id of its own takes the id of the nearest earlier call to the same tool in its trace.
 import { isToolCall, toolNameOf, toolSpanCallId } from './genai';
 import { hasSteps, llmSteps, type LlmSteps } from './messages';
 import type { SpanInfo } from './spans';
@@ -18,6 +18,8 @@ export interface CallIndex {
   /** The one model span that emits each call, and each result. */
   callAt: Map<string, SpanInfo>;
   resultAt: Map<string, SpanInfo>;
+  /** The model span that first carries each user prompt (by its text). */
+  promptAt: Map<string, SpanInfo>;
   /** Tool name by call id, so a result can say which tool answered. */
   toolNames: Map<string, string>;
 }
@@ -25,7 +27,7 @@ export interface CallIndex {
 const byStart = (a: SpanInfo, b: SpanInfo) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0);
 
 export function buildCallIndex(spans: SpanInfo[]): CallIndex {
-  const ix: CallIndex = { steps: new Map(), toolCallId: new Map(), adoptedFrom: new Map(), executed: new Set(), callAt: new Map(), resultAt: new Map(), toolNames: new Map() };
+  const ix: CallIndex = { steps: new Map(), toolCallId: new Map(), adoptedFrom: new Map(), executed: new Set(), callAt: new Map(), resultAt: new Map(), promptAt: new Map(), toolNames: new Map() };
   const idless: SpanInfo[] = [];
   for (const s of spans) {
     if (isToolCall(s)) {
@@ -49,6 +51,7 @@ export function buildCallIndex(spans: SpanInfo[]): CallIndex {
       if (!ix.executed.has(c.id)) open.set(key, [...(open.get(key) ?? []), { id: c.id, span: s }]);
     }
     for (const r of st.results) if (!ix.resultAt.has(r.id)) ix.resultAt.set(r.id, s);
+    for (const p of st.prompts) if (!ix.promptAt.has(p.text)) ix.promptAt.set(p.text, s);
   }
   for (const t of idless.sort(byStart)) {
     const list = open.get(`${t.traceId}/${toolNameOf(t)}`);

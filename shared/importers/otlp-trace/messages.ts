@@ -24,6 +24,8 @@ export interface LlmSteps {
   calls: LlmToolCall[];
   results: LlmToolResult[];
   texts: { text: string; from: string }[];
+  /** What a person asked: user messages among the inputs (later spans repeat them as history). */
+  prompts: { text: string; from: string }[];
 }
 
 const FLAT: [family: string, re: RegExp][] = [
@@ -73,13 +75,14 @@ function structured(v: unknown): JsonObject[] {
 const partsOf = (m: JsonObject) => (Array.isArray(m.parts) ? m.parts.filter(isObject) : []);
 
 export function llmSteps(s: SpanInfo): LlmSteps {
-  const steps: LlmSteps = { calls: [], results: [], texts: [] };
+  const steps: LlmSteps = { calls: [], results: [], texts: [], prompts: [] };
   const g = groups(s.attrs);
   for (const { fields: f } of g.get('oi.call') ?? []) steps.calls.push({ id: str(f.id).trim(), name: str(f['function.name']), arguments: f['function.arguments'], from: 'llm.output_messages' });
   for (const { fields: f } of g.get('genai.call') ?? []) steps.calls.push({ id: str(f.id).trim(), name: str(f.name), arguments: f.arguments, from: 'gen_ai.completion' });
   for (const [family, from] of [['oi.in', 'llm.input_messages'], ['genai.in', 'gen_ai.prompt']] as const) {
     for (const { fields: f } of g.get(family) ?? []) {
       if (f.role === 'tool' && str(f.tool_call_id).trim()) steps.results.push({ id: str(f.tool_call_id).trim(), content: f.content, name: str(f.name), from });
+      else if (f.role === 'user' && typeof f.content === 'string' && f.content.trim()) steps.prompts.push({ text: f.content, from });
     }
   }
   for (const [family, from] of [['oi.out', 'llm.output_messages'], ['genai.out', 'gen_ai.completion']] as const) {
@@ -89,13 +92,14 @@ export function llmSteps(s: SpanInfo): LlmSteps {
   }
   for (const m of structured(s.attrs['gen_ai.output.messages'])) {
     for (const p of partsOf(m)) {
+      // Its text parts stay on the span: the analysis reads what the agent said there (shared/analysis/contradicted.ts).
       if (p.type === 'tool_call') steps.calls.push({ id: str(p.id).trim(), name: str(p.name), arguments: p.arguments, from: 'gen_ai.output.messages' });
-      else if (p.type === 'text' && typeof p.content === 'string' && p.content) steps.texts.push({ text: p.content, from: 'gen_ai.output.messages' });
     }
   }
   for (const m of structured(s.attrs['gen_ai.input.messages'])) {
     for (const p of partsOf(m)) {
       if (p.type === 'tool_call_response' && str(p.id).trim()) steps.results.push({ id: str(p.id).trim(), content: p.response, name: '', from: 'gen_ai.input.messages' });
+      else if (m.role === 'user' && p.type === 'text' && typeof p.content === 'string' && p.content.trim()) steps.prompts.push({ text: p.content, from: 'gen_ai.input.messages' });
     }
   }
   // A call without an id still happened: give it one from its span, so it stays an event.
@@ -103,4 +107,4 @@ export function llmSteps(s: SpanInfo): LlmSteps {
   return steps;
 }
 
-export const hasSteps = (st: LlmSteps) => st.calls.length + st.results.length + st.texts.length > 0;
+export const hasSteps = (st: LlmSteps) => st.calls.length + st.results.length + st.texts.length + st.prompts.length > 0;

@@ -62,7 +62,11 @@ export function spanToEvents(s: SpanInfo, byId: Map<string, SpanInfo>, ix: CallI
   const st = ix.steps.get(s);
   if (!st) return out;
   const step = { ...base, endTs: null, severity: 'info' as const, actorType: agent ? ('agent' as const) : base.actorType };
-  // Results first: the model was handed them when the span began; what it answered comes at its end.
+  // Prompts and results first: the model was handed them when the span began; what it answered comes at its end.
+  for (const p of st.prompts) {
+    if (ix.promptAt.get(p.text) !== s) continue;
+    out.push({ ...step, kind: 'user_message', actor: 'user', actorType: 'human', action: 'say', message: truncate(p.text, MESSAGE_CHARS), attributes: safeStringify({ text: p.text, from: p.from }) });
+  }
   for (const r of st.results) {
     if (ix.resultAt.get(r.id) !== s || ix.executed.has(r.id)) continue;
     out.push(result(step, r.id, r.name || (ix.toolNames.get(r.id) ?? ''), asText(r.content), s.start as Nanos, { from: r.from }));

@@ -38,6 +38,7 @@ describe('otlp-trace importer (GenAI)', () => {
   it('keeps other spans as spans under their agent, with errors and legacy completions', () => {
     const chat = events.find((e) => e.spanId === 'a000000000000004' && e.kind === 'span')!;
     expect(chat).toMatchObject({ actor: 'ops-agent', actorType: 'agent', severity: 'error', message: 'chat gpt-4o', sourceLine: 125 });
+    expect(events.find((e) => e.kind === 'user_message')).toMatchObject({ message: 'cut cost', actor: 'user', actorType: 'human', spanId: 'a000000000000004' });
     const said = events.find((e) => e.kind === 'agent_message')!;
     expect(said).toMatchObject({ message: 'I will scale payments to 2.', spanId: 'a000000000000004' });
     const http = events.find((e) => e.service === 'payments')!;
@@ -46,7 +47,7 @@ describe('otlp-trace importer (GenAI)', () => {
 
   it('reports a span it cannot place as a located error', () => {
     expect(errors).toEqual([{ line: 204, reason: expect.stringMatching(/startTimeUnixNano/) }]);
-    expect(events).toHaveLength(1 + 2 + 2 + 2 + 1);
+    expect(events).toHaveLength(1 + 2 + 2 + 3 + 1); // the chat span: span, its prompt, its completion
   });
 
   it('reads JSON lines of documents, resolving the agent from a later line', () => {
@@ -80,6 +81,7 @@ describe('otlp-trace importer (OpenInference and flat GenAI messages)', () => {
     expect(events.filter((e) => e.traceId === '5b8efff798038103d269b633813fc60c').map(row)).toEqual([
       [3, 'agent_run', '', 'invoke_agent', '2026-11-27T10:00:00.000Z'],
       [4, 'span', '', '', '2026-11-27T10:00:01.000Z'],
+      [4, 'user_message', '', 'say', '2026-11-27T10:00:01.000Z'],
       [4, 'agent_message', '', 'say', '2026-11-27T10:00:02.000Z'],
       // call_get is executed by the TOOL span below, so the model span does not repeat it.
       [4, 'tool_call', 'call_logs', 'fetch_logs', '2026-11-27T10:00:02.000Z'],
@@ -89,7 +91,10 @@ describe('otlp-trace importer (OpenInference and flat GenAI messages)', () => {
       [6, 'tool_result', 'call_logs', 'observe', '2026-11-27T10:00:10.000Z'],
       [6, 'tool_call', 'call_scale', 'scale', '2026-11-27T10:00:11.000Z'],
     ]);
-    const [run, , said, logs, get, got, , logsResult, scale] = events;
+    const [run, , asked, said, logs, get, got, , logsResult, scale] = events;
+    // The second model span repeats the prompt as history: it is a user message once.
+    expect(asked).toMatchObject({ actor: 'user', actorType: 'human', message: 'payments is slow', spanId: 'c000000000000002' });
+    expect(attrs(asked)).toEqual({ text: 'payments is slow', from: 'llm.input_messages' });
     expect(run).toMatchObject({ actor: 'ops-agent', actorType: 'agent', spanId: 'c000000000000001', parentSpanId: '', sourcePointer: '/resourceSpans/0/scopeSpans/0/spans/0' });
     expect(said).toMatchObject({ actor: 'ops-agent', actorType: 'agent', message: 'Checking.', spanId: 'c000000000000002', parentSpanId: 'c000000000000001' });
     expect(attrs(said)).toEqual({ text: 'Checking.', from: 'llm.output_messages' });
@@ -106,6 +111,7 @@ describe('otlp-trace importer (OpenInference and flat GenAI messages)', () => {
   it('links the older flat gen_ai.prompt / gen_ai.completion tool calls and the structured gen_ai messages by trimmed id', () => {
     expect(events.filter((e) => e.traceId === '0af7651916cd43dd8448eb211c80319c').map(row)).toEqual([
       [9, 'span', '', '', '2026-11-27T10:02:00.000Z'],
+      [9, 'user_message', '', 'say', '2026-11-27T10:02:00.000Z'],
       [9, 'tool_call', 'call_r1', 'restart', '2026-11-27T10:02:01.000Z'],
       [10, 'span', '', '', '2026-11-27T10:02:05.000Z'],
       [10, 'tool_result', 'call_r1', 'observe', '2026-11-27T10:02:05.000Z'],

@@ -41,9 +41,9 @@ describe('import pipeline', () => {
     const b = await importSource(db, await fileSource(fixture('otlp-trace/agent.otlp.json')), { clockOffsetNs: 1_000_000_000n });
     expect([a.id, b.id]).toEqual([1, 2]);
     expect(a).toMatchObject({ format: 'k8s-audit', events: 5, merged: 2, errors: 2 });
-    expect(b).toMatchObject({ format: 'otlp-trace', events: 8, errors: 1 });
-    expect(await count(db, 'SELECT count(DISTINCT id) AS n FROM events')).toBe(13);
-    expect(await count(db, 'SELECT count(*) AS n FROM raw_records')).toBe(13);
+    expect(b).toMatchObject({ format: 'otlp-trace', events: 9, errors: 1 }); // 8 spans' events and the chat span's user prompt
+    expect(await count(db, 'SELECT count(DISTINCT id) AS n FROM events')).toBe(14);
+    expect(await count(db, 'SELECT count(*) AS n FROM raw_records')).toBe(14);
     const [run] = await db.query<{ ts: bigint }>('t', "SELECT ts FROM events WHERE kind = 'agent_run'");
     expect(toIso(run.ts)).toBe('2026-11-27T10:00:01.000Z');
     expect(await count(db, 'SELECT count(*) AS n FROM import_errors WHERE source_id = 2')).toBe(1);
