@@ -74,3 +74,20 @@ export const eventIndexReadyNow = (engine: EngineClient, version: number): boole
 
 /** A cheap summary of the events at this data version: equal fingerprints mean derived results can be reused. */
 export const eventsFingerprint = (engine: EngineClient, version: number): Promise<string> => entryFor(engine, version).state.then((s) => s.fingerprint);
+
+const derived = new WeakMap<EngineClient, Map<string, { fingerprint: string; value: Promise<unknown> }>>();
+
+/**
+ * `compute()` once per state of the events table: a new data version whose events did not change (the analysis
+ * finishing, a note added) reuses the last answer instead of scanning a million rows again.
+ */
+export async function perEvents<T>(engine: EngineClient, version: number, key: string, compute: () => Promise<T>): Promise<T> {
+  const fingerprint = await eventsFingerprint(engine, version);
+  const cache = derived.get(engine) ?? derived.set(engine, new Map()).get(engine)!;
+  const hit = cache.get(key);
+  if (fingerprint && hit?.fingerprint === fingerprint) return hit.value as Promise<T>;
+  const value = compute();
+  cache.set(key, { fingerprint, value });
+  value.catch(() => cache.get(key)?.value === value && cache.delete(key));
+  return value;
+}

@@ -2,7 +2,7 @@
 // events become a few hundred rectangles.
 import type { EngineClient } from '../engine/client';
 import { WRITE_ACTIONS } from '../../shared/model/event';
-import { eventsFingerprint } from './eventIndex';
+import { perEvents } from './eventIndex';
 
 export interface LaneBucket {
   lane: string;
@@ -21,22 +21,9 @@ export interface LaneDensity {
 }
 
 const WRITE_SQL = [...WRITE_ACTIONS].map((a) => `'${a}'`).join(', ');
-const cache = new WeakMap<EngineClient, { key: string; density: Promise<LaneDensity> }>();
-
-/**
- * The swimlanes' buckets, computed once per state of the events table: a new data version whose events did not
- * change (the analysis finishing, a note added) reuses the last answer instead of scanning a million rows again.
- */
-export async function laneDensity(engine: EngineClient, version: number, buckets = 240): Promise<LaneDensity> {
-  const fingerprint = await eventsFingerprint(engine, version);
-  const key = `${fingerprint}/${buckets}`;
-  const hit = cache.get(engine);
-  if (fingerprint && hit?.key === key) return hit.density;
-  const density = queryDensity(engine, buckets);
-  cache.set(engine, { key, density });
-  density.catch(() => cache.get(engine)?.density === density && cache.delete(engine));
-  return density;
-}
+/** The swimlanes' buckets, computed once per state of the events table (see perEvents). */
+export const laneDensity = (engine: EngineClient, version: number, buckets = 240): Promise<LaneDensity> =>
+  perEvents(engine, version, `lanes/${buckets}`, () => queryDensity(engine, buckets));
 
 async function queryDensity(engine: EngineClient, buckets: number): Promise<LaneDensity> {
   const range = await engine.query<{ t0: bigint | null; t1: bigint | null }>('lanes.range', 'SELECT min(ts) AS t0, max(ts) AS t1 FROM events');

@@ -12,9 +12,9 @@ export function FilterBar() {
   const filter = useAppState((s) => s.filter);
   const version = useAppState((s) => s.dataVersion);
   const [text, setText] = useState(filter.text);
-  const actors = useQuery((e) => distinctValues(e, 'actor'), [version]).data ?? [];
-  const kinds = useQuery((e) => distinctValues(e, 'kind'), [version]).data ?? [];
-  const severities = useQuery((e) => distinctValues(e, 'severity'), [version]).data ?? [];
+  const actors = useQuery((e) => distinctValues(e, 'actor', version), [version]).data ?? [];
+  const kinds = useQuery((e) => distinctValues(e, 'kind', version), [version]).data ?? [];
+  const severities = useQuery((e) => distinctValues(e, 'severity', version), [version]).data ?? [];
 
   // The search can change elsewhere too (Clear, a restored URL): follow it.
   useEffect(() => setText(filter.text), [filter.text]);

@@ -5,7 +5,7 @@ import { openNodeDb } from '../../../main/engine/nodeDb';
 import { migrate } from '../../../shared/db/schema';
 import type { Db } from '../../../shared/db/db';
 import type { EngineClient } from '../../../renderer/engine/client';
-import { countEvents, pageEvents, rowIndexOf } from '../../../renderer/queries/events';
+import { countEvents, pageEvents, rowIndexOf, rowsByIdSql } from '../../../renderer/queries/events';
 import { eventIndex } from '../../../renderer/queries/eventIndex';
 import { laneDensity } from '../../../renderer/queries/lanes';
 import { filterWhere } from '../../../renderer/queries/filterSql';
@@ -112,5 +112,21 @@ describe('event index over several row groups', () => {
     const want = await direct({ ...NO_FILTER, text: 'pool' }, big);
     expect(errors.map((r) => r.id)).toEqual(want.slice(30_000, 30_003));
     expect(await countEvents(bigEngine, { ...NO_FILTER, severity: 'error' }, 1)).toBe(want.length);
+  });
+});
+
+describe('rowsByIdSql', () => {
+  it('scans one id range per run of nearby ids, listing ids only where a run has gaps', () => {
+    const sql = rowsByIdSql([5, 3, 4, 1_000_001, 1_000_009, 4]);
+    expect(sql).toContain('id BETWEEN 3 AND 5 UNION ALL');
+    expect(sql).not.toContain('IN (3,4,5)');
+    expect(sql).toContain('id BETWEEN 1000001 AND 1000009 AND id IN (1000001,1000009)');
+    expect(sql).toMatch(/ORDER BY ts, id$/);
+  });
+
+  it('falls back to one list when ids are scattered over many runs', () => {
+    const sql = rowsByIdSql(Array.from({ length: 40 }, (_, i) => i * 100_000));
+    expect(sql).not.toContain('UNION ALL');
+    expect(sql).toContain('id IN (0,100000,');
   });
 });
