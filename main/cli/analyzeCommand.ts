@@ -6,6 +6,7 @@ import { openNodeDb } from '../engine/nodeDb';
 import { fileSource, listEvidenceFiles } from '../engine/fileSource';
 import { migrate } from '../../shared/db/schema';
 import { importSource } from '../../shared/importers/pipeline';
+import { nodeImportOptions } from '../engine/parsePool';
 import { analyze } from '../../shared/analysis/analyze';
 import { analysisToMarkdown } from '../../shared/analysis/markdown';
 import { parseAnalyzeArgs, offsetFor, matchFor } from './args';
@@ -31,6 +32,7 @@ export async function runAnalyze(argv: readonly string[], io: CliIo): Promise<nu
       const src = await fileSource(abs, shown.split(path.sep).join('/'));
       try {
         await importSource(db, src, {
+          ...(await nodeImportOptions()),
           clockOffsetNs: offsetFor(src.path, args.clockOffsets),
           anchorNs: matchFor(src.path, args.starts),
           assumeYear: args.year,

@@ -6,7 +6,7 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { LineJob, LineJobResult, ParsePool } from '../../shared/importers/parallel';
+import { workerFor, type LineJob, type LineJobResult, type ParsePool } from '../../shared/importers/parallel';
 import type { Hasher } from '../../shared/importers/types';
 import type { ImportOptions } from '../../shared/importers/pipeline';
 
@@ -65,7 +65,7 @@ export async function nodeParsePool(size = defaultPoolSize()): Promise<ParsePool
     run(job: LineJob) {
       if (failure) return Promise.reject(new Error(`parse worker crashed: ${failure.message}`));
       const id = nextId++;
-      const w = workers[turn++ % workers.length];
+      const w = workers[workerFor(job, workers.length, turn++)];
       return new Promise<LineJobResult>((resolve, reject) => {
         pending.set(id, { resolve, reject });
         w.postMessage({ id, job }, [job.bytes.buffer as ArrayBuffer]);

@@ -1,6 +1,6 @@
 // Parse workers for the engine worker (nested dedicated workers): line formats are parsed on these,
 // so the engine thread only reads, hashes and inserts. Started on the first import, kept for the next.
-import type { LineJob, LineJobResult, ParsePool } from '../../shared/importers/parallel';
+import { workerFor, type LineJob, type LineJobResult, type ParsePool } from '../../shared/importers/parallel';
 
 type Reply = { id: number; result?: LineJobResult; error?: string };
 
@@ -34,7 +34,7 @@ export function browserParsePool(size = Math.max(1, Math.min(navigator.hardwareC
     run(job: LineJob) {
       if (failure) return Promise.reject(failure);
       const id = nextId++;
-      const w = workers[turn++ % workers.length];
+      const w = workers[workerFor(job, workers.length, turn++)];
       return new Promise<LineJobResult>((resolve, reject) => {
         pending.set(id, { resolve, reject });
         w.postMessage({ id, job }, [job.bytes.buffer as ArrayBuffer]);

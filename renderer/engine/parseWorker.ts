@@ -1,11 +1,13 @@
 // A parse worker, started by the engine worker: runs line jobs (shared/importers/parallel.ts) and hands
 // the Arrow batches back without copying them.
-import { runLineJob, type LineJob } from '../../shared/importers/parallel';
+import { JobRunner, type LineJob } from '../../shared/importers/parallel';
+
+const runner = new JobRunner();
 
 self.onmessage = (e: MessageEvent<{ id: number; job: LineJob }>) => {
   const { id, job } = e.data;
   try {
-    const result = runLineJob(job);
+    const result = runner.run(job);
     const transfer = [result.eventsIpc, result.rawIpc].filter((b): b is Uint8Array => b !== null).map((b) => b.buffer as ArrayBuffer);
     self.postMessage({ id, result }, { transfer });
   } catch (err) {

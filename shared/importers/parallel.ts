@@ -1,11 +1,13 @@
-// Parsing line formats on other threads: the importing thread cuts the file into jobs of whole lines,
-// a pool of workers parses each job into ready Arrow batches, and the importing thread only inserts them.
+// Parsing on other threads: the importing thread cuts the file into jobs of whole lines, a pool of
+// workers parses each job into ready Arrow batches, and the importing thread only inserts them.
+// Formats whose lines stand alone are parsed by all workers at once; the others (and documents) by one
+// worker per file, still overlapping with the inserts.
 //
-// A job does not know where it sits in the file, so it numbers its events and lines from zero and the
-// importing thread rebases those two columns in place before inserting (`rebaseColumns`): the Arrow
-// buffers are views into the IPC bytes, so this is a write per row, not a rebuild.
+// A worker does not know which event ids a job's events get, so it numbers them from zero and the
+// importing thread rebases the ids (and, for stand-alone jobs, the lines) in place before inserting
+// (`rebaseColumns`): the Arrow buffers are views into the IPC bytes, so this is a write per row.
 import { RecordBatchReader } from 'apache-arrow';
-import type { LocatedError, ParseContext } from './types';
+import type { Importer, LocatedError, ParseContext, RecordParser } from './types';
 import { importerById } from './registry';
 import { LineSplitter } from '../util/lineSplitter';
 import { streamingDecoder } from '../util/utf8';
@@ -14,22 +16,29 @@ import { encodeEvents } from './batchWriter';
 export interface LineJob {
   importerId: string;
   ctx: ParseContext;
-  /** Whole lines of UTF-8 (the last one may lack its newline only at the end of the file). */
+  /** Whole lines of UTF-8 (the last one may lack its newline only at the end of the file), or a whole document. */
   bytes: Uint8Array;
   sourceId: number;
   offsetNs: bigint;
+  /**
+   * For formats that carry state from line to line (or are read whole): the jobs of one file share one
+   * parser, go to one worker, in order, and number lines from the file's start; `last` ends the parser.
+   * Without it, a job stands alone (parallelSafe formats) and numbers its lines from its own start.
+   */
+  stream?: { id: number; last: boolean };
 }
 
 export interface LineJobResult {
   /** Lines the job held, blank ones included, so the next job's line numbers can follow on. */
   lines: number;
+  /** Whether lines (events and errors) are already counted from the file's start (stream jobs). */
+  absoluteLines: boolean;
   events: number;
   merged: number;
-  /** Lines relative to the job's first line (1-based). */
   errors: LocatedError[];
   minTs: bigint | null;
   maxTs: bigint | null;
-  /** `events` rows with ids 0..n-1 and job-relative lines; `raw_records` with event ids 0..n-1. */
+  /** `events` rows with ids 0..n-1; `raw_records` with event ids 0..n-1. */
   eventsIpc: Uint8Array | null;
   rawIpc: Uint8Array | null;
 }
@@ -39,8 +48,14 @@ export interface ParsePool {
   readonly size: number;
   /** Set once a worker has crashed or failed to start: the pool takes no more jobs. */
   readonly failure?: Error;
+  /** Jobs of one stream must reach the same worker in order: `workerFor` says which. */
   run(job: LineJob): Promise<LineJobResult>;
   close(): void;
+}
+
+/** Which worker of `size` takes a job: a stream's jobs always the same one, others in turn. */
+export function workerFor(job: LineJob, size: number, turn: number): number {
+  return job.stream ? job.stream.id % size : turn % size;
 }
 
 /** Bytes → text, invalid sequences as U+FFFD. Hosts may pass a faster one (Node's Buffer). */
@@ -48,39 +63,76 @@ export type Decode = (bytes: Uint8Array) => string;
 
 const portableDecode: Decode = (bytes) => streamingDecoder().decode(bytes);
 
-/** The whole of a job, as a worker runs it. Pure: the same bytes always give the same batches. */
-export function runLineJob(job: LineJob, decode: Decode = portableDecode): LineJobResult {
-  const importer = importerById(job.importerId);
-  if (!importer?.parallelSafe) throw new Error(`format ${job.importerId} cannot be parsed in parallel`);
-  const parser = importer.createParser(job.ctx);
-  const errors: LocatedError[] = [];
-  const splitter = new LineSplitter((text, line) => {
-    try {
-      parser.push(text, line);
-    } catch (e) {
-      // A parser bug must cost one record, not the file.
-      errors.push({ line, reason: `parser failed: ${(e as Error)?.message ?? e}` });
+interface OpenStream {
+  parser: RecordParser;
+  splitter: LineSplitter;
+  errors: LocatedError[];
+}
+
+/** What a worker runs its jobs with: the parsers of open streams live here between jobs. */
+export class JobRunner {
+  private readonly streams = new Map<number, OpenStream>();
+
+  constructor(private readonly decode: Decode = portableDecode) {}
+
+  run(job: LineJob): LineJobResult {
+    const importer = importerById(job.importerId);
+    if (!importer) throw new Error(`unknown format ${job.importerId}`);
+    if (!job.stream && !importer.parallelSafe) throw new Error(`format ${job.importerId} cannot be parsed in parallel`);
+    const open = job.stream ? this.streams.get(job.stream.id) : undefined;
+    const st = open ?? this.open(importer, job.ctx);
+    if (job.stream && !open) this.streams.set(job.stream.id, st);
+    const last = !job.stream || job.stream.last;
+    const before = st.splitter.lineNumber;
+    let text = this.decode(job.bytes);
+    // A byte-order mark is not part of the first line (TextDecoder drops it; other decoders may not).
+    if (before === 0 && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    if (importer.mode === 'document') {
+      push(st, text, 1);
+    } else {
+      st.splitter.push(text);
+      if (last) st.splitter.end();
     }
-  });
-  const text = decode(job.bytes);
-  // A byte-order mark is not part of the first line (TextDecoder drops it; other decoders may not).
-  splitter.push(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
-  splitter.end();
-  const drained = parser.drain();
-  const finished = parser.finish();
-  const events = drained.events.concat(finished.events);
-  errors.push(...drained.errors, ...finished.errors);
-  const encoded = events.length ? encodeEvents(events, 0, job.sourceId, job.offsetNs) : null;
-  return {
-    lines: splitter.lineNumber,
-    events: events.length,
-    merged: drained.merged + finished.merged,
-    errors,
-    minTs: encoded?.minTs ?? null,
-    maxTs: encoded?.maxTs ?? null,
-    eventsIpc: encoded?.eventsIpc ?? null,
-    rawIpc: encoded?.rawIpc ?? null,
-  };
+    const out = st.parser.drain();
+    let merged = out.merged;
+    let events = out.events;
+    const errors = st.errors.concat(out.errors);
+    st.errors = [];
+    if (last) {
+      const fin = st.parser.finish();
+      events = events.concat(fin.events);
+      errors.push(...fin.errors);
+      merged += fin.merged;
+      if (job.stream) this.streams.delete(job.stream.id);
+    }
+    const encoded = events.length ? encodeEvents(events, 0, job.sourceId, job.offsetNs) : null;
+    return {
+      lines: importer.mode === 'document' ? 0 : st.splitter.lineNumber - before,
+      absoluteLines: !!job.stream,
+      events: events.length,
+      merged,
+      errors,
+      minTs: encoded?.minTs ?? null,
+      maxTs: encoded?.maxTs ?? null,
+      eventsIpc: encoded?.eventsIpc ?? null,
+      rawIpc: encoded?.rawIpc ?? null,
+    };
+  }
+
+  private open(importer: Importer, ctx: ParseContext): OpenStream {
+    const st: OpenStream = { parser: importer.createParser(ctx), splitter: undefined as unknown as LineSplitter, errors: [] };
+    st.splitter = new LineSplitter((text, line) => push(st, text, line));
+    return st;
+  }
+}
+
+function push(st: OpenStream, text: string, line: number): void {
+  try {
+    st.parser.push(text, line);
+  } catch (e) {
+    // A parser bug must cost one record, not the file.
+    st.errors.push({ line, reason: `parser failed: ${(e as Error)?.message ?? e}` });
+  }
 }
 
 /** Adds `delta` to each named Int32 column of an IPC stream, in place. */

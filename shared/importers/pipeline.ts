@@ -55,8 +55,8 @@ async function run(db: Db, src: ByteSource, opts: ImportOptions): Promise<Source
   const progress = () =>
     opts.onProgress?.({ path: src.path, bytesRead: stream.bytesRead, totalBytes: src.size, events: writer.events, errors: writer.errors, elapsedMs: Date.now() - started });
   try {
-    if (opts.pool && importer.parallelSafe && importer.mode === 'lines') {
-      await feedParallel(stream, buffered, importer, ctx, opts.pool, writer, src, opts, progress);
+    if (opts.pool) {
+      await feedPool(stream, buffered, importer, ctx, opts.pool, writer, src, opts, progress);
       await writer.flush();
     } else {
       const parser = importer.createParser(ctx);
@@ -102,9 +102,7 @@ async function feed(
       return;
     }
     docBytes += bytes?.length ?? 0;
-    if (docBytes > MAX_DOCUMENT_BYTES) {
-      throw new Error(`Cannot import "${src.path}": ${importer.label} files are read whole, and this one is over ${MAX_DOCUMENT_BYTES / 1024 / 1024} MiB. Split it or convert it to JSON lines.`);
-    }
+    if (docBytes > MAX_DOCUMENT_BYTES) throw tooBig(src, importer);
     doc.push(text);
   };
   for (const b of buffered) take(b);
@@ -127,34 +125,51 @@ async function feed(
   checkAbort(opts.signal, src);
 }
 
+let nextStreamId = 1;
+
 /**
- * Line formats on the pool: whole-line jobs go out as they are read (a few in flight, so reading,
+ * Parsing on the pool, inserting here: jobs go out as they are read (a few in flight, so reading,
  * parsing and inserting overlap), and results are inserted in file order, so ids and lines come out
- * exactly as the single-threaded path numbers them.
+ * exactly as the single-threaded path numbers them. Lines that stand alone are parsed by every worker
+ * at once; other line formats by one worker, job after job, with one parser; a document in one job.
  */
-async function feedParallel(
+async function feedPool(
   stream: ByteStream, buffered: Uint8Array[], importer: Importer, ctx: ParseContext, pool: ParsePool, writer: BatchWriter,
   src: ByteSource, opts: ImportOptions, progress: () => void,
 ): Promise<void> {
+  const streamId = importer.parallelSafe && importer.mode === 'lines' ? undefined : nextStreamId++;
+  let ended = false;
   const cutter = new LineCutter(opts.jobBytes ?? JOB_BYTES);
+  const doc: Uint8Array[] = [];
+  let docBytes = 0;
   const inFlight: Promise<LineJobResult>[] = [];
   let lineBase = 0;
   const settleOne = async () => {
     const result = await inFlight.shift()!;
-    await writer.addEncoded(result, lineBase);
+    await writer.addEncoded(result, result.absoluteLines ? 0 : lineBase);
     lineBase += result.lines;
     progress();
   };
-  const submit = async (bytes: Uint8Array | undefined) => {
-    if (!bytes) return;
-    const job = pool.run({ importerId: importer.id, ctx, bytes, sourceId: writer.sourceId, offsetNs: opts.clockOffsetNs ?? 0n });
+  const submit = async (bytes: Uint8Array | undefined, last = false) => {
+    if (!bytes && !(streamId && last)) return;
+    if (last) ended = true;
+    const job = pool.run({
+      importerId: importer.id, ctx, bytes: bytes ?? new Uint8Array(0), sourceId: writer.sourceId, offsetNs: opts.clockOffsetNs ?? 0n,
+      stream: streamId ? { id: streamId, last } : undefined,
+    });
     job.catch(() => undefined); // rethrown when its turn comes in settleOne
     inFlight.push(job);
     if (inFlight.length > pool.size * 2) await settleOne();
   };
+  const take = async (bytes: Uint8Array) => {
+    if (importer.mode === 'lines') return submit(cutter.push(bytes));
+    docBytes += bytes.length;
+    if (docBytes > MAX_DOCUMENT_BYTES) throw tooBig(src, importer);
+    doc.push(bytes);
+  };
   let truncated: string | undefined;
   try {
-    for (const b of buffered) await submit(cutter.push(b));
+    for (const b of buffered) await take(b);
     for (;;) {
       checkAbort(opts.signal, src);
       let bytes: Uint8Array | undefined;
@@ -164,18 +179,33 @@ async function feedParallel(
         truncated = `compressed data is truncated or corrupt: ${(e as Error)?.message ?? e}`;
       }
       if (!bytes) break;
-      await submit(cutter.push(bytes));
+      await take(bytes);
     }
-    await submit(cutter.end());
+    await submit(importer.mode === 'lines' ? cutter.end() : concat(doc, docBytes), true);
     while (inFlight.length) await settleOne();
     // Where a corrupt gzip stopped is known only once every line before it has been counted.
     if (truncated) writer.addError({ line: lineBase + 1, reason: truncated });
     checkAbort(opts.signal, src);
   } finally {
+    // A stream cut short must still end, or its parser would stay in the worker.
+    if (streamId && !ended) pool.run({ importerId: importer.id, ctx, bytes: new Uint8Array(0), sourceId: 0, offsetNs: 0n, stream: { id: streamId, last: true } }).catch(() => undefined);
     // Never leave a job running that could finish after a rollback.
     await Promise.allSettled(inFlight);
   }
 }
+
+function concat(parts: Uint8Array[], length: number): Uint8Array {
+  const out = new Uint8Array(length);
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}
+
+const tooBig = (src: ByteSource, importer: Importer) =>
+  new Error(`Cannot import "${src.path}": ${importer.label} files are read whole, and this one is over ${MAX_DOCUMENT_BYTES / 1024 / 1024} MiB. Split it or convert it to JSON lines.`);
 
 async function readHead(stream: ByteStream): Promise<{ head: string; buffered: Uint8Array[] }> {
   const buffered: Uint8Array[] = [];
