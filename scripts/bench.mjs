@@ -6,6 +6,7 @@ import path from 'node:path';
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const benches = [
   ['import', 'scripts/bench-import.ts'],
+  ['import folder', 'scripts/bench-folder.ts'],
   ['analysis', 'scripts/bench-analysis.ts'],
   ['investigation file', 'scripts/bench-investigation.ts'],
   ['ui (chromium)', 'scripts/bench-ui.ts'],
