@@ -21,7 +21,7 @@ export function FilterBar() {
 
   useEffect(() => {
     if (text === store.get().filter.text) return;
-    const t = setTimeout(() => store.set((s) => ({ filter: { ...s.filter, text } })), 150);
+    const t = setTimeout(() => store.set((s) => ({ filter: { ...s.filter, text } })), 120);
     return () => clearTimeout(t);
   }, [text, store]);
 
