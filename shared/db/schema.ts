@@ -41,6 +41,16 @@ export const MIGRATIONS: readonly Migration[] = [
         PRIMARY KEY (id, version));
     `,
   },
+  {
+    version: 3,
+    description: 'per-source derived event count and automatic anchoring',
+    // derived: events made beyond one per record, so records = events − derived + merged + errors holds for
+    // every format. anchoring: how an untimed transcript was placed by the analysis (JSON, see analysis/anchoring).
+    sql: `
+      ALTER TABLE sources ADD COLUMN derived INTEGER DEFAULT 0;
+      ALTER TABLE sources ADD COLUMN anchoring VARCHAR;
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -41,6 +41,8 @@ export function encodeEvents(batch: ParsedEvent[], firstId: number, sourceId: nu
 export class BatchWriter {
   events = 0;
   merged = 0;
+  /** Events beyond one per record (see ParseOutput.derived). */
+  derived = 0;
   errors = 0;
   minTs: bigint | null = null;
   maxTs: bigint | null = null;
@@ -61,6 +63,7 @@ export class BatchWriter {
     for (const e of out.events) this.pending.push(e);
     for (const e of out.errors) this.addError(e);
     this.merged += out.merged;
+    this.derived += out.derived ?? 0;
     if (final || this.pending.length >= BATCH_EVENTS || this.pendingErrors.length >= BATCH_EVENTS) await this.flush();
   }
 
@@ -68,6 +71,7 @@ export class BatchWriter {
   async addEncoded(r: LineJobResult, lineBase: number): Promise<void> {
     for (const e of r.errors) this.addError({ line: e.line + lineBase, reason: e.reason });
     this.merged += r.merged;
+    this.derived += r.derived;
     if (r.eventsIpc && r.rawIpc) {
       rebaseColumns(r.eventsIpc, { id: this.nextId, source_line: lineBase });
       rebaseColumns(r.rawIpc, { event_id: this.nextId });

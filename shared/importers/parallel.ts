@@ -35,6 +35,8 @@ export interface LineJobResult {
   absoluteLines: boolean;
   events: number;
   merged: number;
+  /** Events beyond one per record (see ParseOutput.derived). */
+  derived: number;
   errors: LocatedError[];
   minTs: bigint | null;
   maxTs: bigint | null;
@@ -95,6 +97,7 @@ export class JobRunner {
     }
     const out = st.parser.drain();
     let merged = out.merged;
+    let derived = out.derived ?? 0;
     let events = out.events;
     const errors = st.errors.concat(out.errors);
     st.errors = [];
@@ -103,6 +106,7 @@ export class JobRunner {
       events = events.concat(fin.events);
       errors.push(...fin.errors);
       merged += fin.merged;
+      derived += fin.derived ?? 0;
       if (job.stream) this.streams.delete(job.stream.id);
     }
     const encoded = events.length ? encodeEvents(events, 0, job.sourceId, job.offsetNs) : null;
@@ -111,6 +115,7 @@ export class JobRunner {
       absoluteLines: !!job.stream,
       events: events.length,
       merged,
+      derived,
       errors,
       minTs: encoded?.minTs ?? null,
       maxTs: encoded?.maxTs ?? null,

@@ -65,7 +65,7 @@ async function run(db: Db, src: ByteSource, opts: ImportOptions): Promise<Source
     }
     const info: SourceInfo = {
       id: toSourceId(ids.source), path: src.path, size: src.size, sha256: await stream.sha256(), format: importer.id, confidence,
-      parserVersion: importer.version, events: writer.events, merged: writer.merged, errors: writer.errors,
+      parserVersion: importer.version, events: writer.events, merged: writer.merged, derived: writer.derived, errors: writer.errors,
       minTs: writer.minTs === null ? null : nanos(writer.minTs), maxTs: writer.maxTs === null ? null : (nanos(writer.maxTs) as Nanos),
       clockOffsetNs: opts.clockOffsetNs ?? 0n,
     };
@@ -268,9 +268,9 @@ async function insertSource(db: Db, s: SourceInfo): Promise<void> {
   const big = (v: bigint | null) => (v === null ? 'NULL' : v.toString());
   await db.exec(
     'import.insertSource',
-    `INSERT INTO sources (id, path, size, sha256, format, confidence, parser_version, events, merged, errors, min_ts, max_ts, clock_offset_ns)
+    `INSERT INTO sources (id, path, size, sha256, format, confidence, parser_version, events, merged, derived, errors, min_ts, max_ts, clock_offset_ns)
      VALUES (${Number(s.id)}, ${sqlString(s.path)}, ${s.size}, ${sqlString(s.sha256)}, ${sqlString(s.format)}, ${s.confidence}, ${s.parserVersion},
-       ${s.events}, ${s.merged}, ${s.errors}, ${big(s.minTs)}, ${big(s.maxTs)}, ${big(s.clockOffsetNs)})`,
+       ${s.events}, ${s.merged}, ${s.derived}, ${s.errors}, ${big(s.minTs)}, ${big(s.maxTs)}, ${big(s.clockOffsetNs)})`,
   );
 }
 

@@ -12,11 +12,16 @@ export interface ParseOutput {
   errors: LocatedError[];
   /** Records folded into an earlier one (e.g. the stages of one Kubernetes audit request). */
   merged: number;
+  /**
+   * Events made in addition to one per record (an OTLP tool span gives a tool_call and a tool_result):
+   * records = events − derived + merged + errors. Absent means 0.
+   */
+  derived?: number;
 }
 
 /**
  * A stateful parser for one file. Line formats get every line; document formats get the
- * whole text once (line = 1). Records = events + merged + errors, always.
+ * whole text once (line = 1). Records = events − derived + merged + errors, always.
  */
 export interface RecordParser {
   push(text: string, line: number): void;

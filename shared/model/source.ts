@@ -13,6 +13,8 @@ export interface SourceInfo {
   events: number;
   /** Records folded into another (e.g. audit stages of one request). */
   merged: number;
+  /** Events made in addition to one per record (a tool span's call and result): records = events − derived + merged + errors. */
+  derived: number;
   errors: number;
   minTs: Nanos | null;
   maxTs: Nanos | null;

@@ -17,6 +17,23 @@ describe('schema migrations', () => {
     expect(rows).toEqual([{ id: 1, source_line: 7, ts: 1795860180123456789n, resource: 'k8s:prod/deployment/payments' }]);
   });
 
+  it('migration 3 adds derived (0 for sources imported before it) and anchoring to sources', async () => {
+    const old = await openNodeDb();
+    try {
+      expect(await migrate(old, 2)).toBe(2);
+      await old.exec('t', `INSERT INTO sources (id, path, events, merged, errors) VALUES (1, 'a.jsonl', 5, 1, 0)`);
+      expect(await migrate(old)).toBe(SCHEMA_VERSION);
+      await old.exec('t', `INSERT INTO sources (id, path, events, merged, derived, errors, anchoring) VALUES (2, 'b.json', 4, 0, 2, 0, '{"kind":"audit"}')`);
+      const rows = await old.query('t', 'SELECT id, events, derived, anchoring FROM sources ORDER BY id');
+      expect(rows).toEqual([
+        { id: 1, events: 5, derived: 0, anchoring: null },
+        { id: 2, events: 4, derived: 2, anchoring: '{"kind":"audit"}' },
+      ]);
+    } finally {
+      await old.close();
+    }
+  });
+
   it('is idempotent and refuses a newer schema', async () => {
     expect(await migrate(db)).toBe(SCHEMA_VERSION);
     await db.exec('t', `UPDATE meta SET value = '${SCHEMA_VERSION + 1}' WHERE key = 'schema_version'`);
