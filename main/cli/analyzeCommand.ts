@@ -9,7 +9,7 @@ import { importSource } from '../../shared/importers/pipeline';
 import { nodeImportOptions } from '../engine/parsePool';
 import { analyze } from '../../shared/analysis/analyze';
 import { analysisToMarkdown } from '../../shared/analysis/markdown';
-import { parseAnalyzeArgs, offsetFor, matchFor } from './args';
+import { clockImportOptions, parseAnalyzeArgs } from './args';
 import type { AnalysisV1 } from '../../shared/analysis/types';
 import { CliError, type CliIo } from './io';
 
@@ -33,9 +33,7 @@ export async function runAnalyze(argv: readonly string[], io: CliIo): Promise<nu
       try {
         await importSource(db, src, {
           ...(await nodeImportOptions()),
-          clockOffsetNs: offsetFor(src.path, args.clockOffsets),
-          anchorNs: matchFor(src.path, args.starts),
-          assumeYear: args.year,
+          ...clockImportOptions(src.path, args),
           onProgress: io.stderrIsTTY ? (p) => io.stderr(`\rimporting ${p.path} ${Math.floor((100 * p.bytesRead) / Math.max(1, p.totalBytes))}% ${p.events} events`) : undefined,
         });
         imported++;

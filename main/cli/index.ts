@@ -13,7 +13,8 @@ const HELP = `driftline: investigate incidents caused by AI agents, offline
 usage:
   driftline analyze <file-or-folder>... [--format json|md] [--out FILE] [--clock-offset PATH=DURATION]...
                     [--start [PATH=]ISO-TIME]... [--year YYYY]
-  driftline save <file-or-folder>... --out case.driftline
+  driftline save <file-or-folder>... --out case.driftline [--clock-offset PATH=DURATION]...
+                 [--start [PATH=]ISO-TIME]... [--year YYYY]
   driftline export <case.driftline> --format md|json|html|svg|csv|timesketch [--redact PROFILE] [--out FILE]
   driftline formats
   driftline --help | --version

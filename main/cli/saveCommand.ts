@@ -1,5 +1,6 @@
 // `driftline save <file-or-folder>... --out case.driftline`: imports evidence, analyses it and writes
 // an investigation file, so a case can be built headlessly (CI, scripts) and exported or opened later.
+// It takes analyze's clock options, so the saved file holds the same corrected times analyze prints.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { openNodeDb } from '../engine/nodeDb';
@@ -10,33 +11,24 @@ import { migrate } from '../../shared/db/schema';
 import { importSource } from '../../shared/importers/pipeline';
 import { nodeImportOptions } from '../engine/parsePool';
 import { saveInvestigation } from '../../shared/investigation';
-import { CLI_GENERATOR } from './analyzeCommand';
+import { CLI_GENERATOR, placementNotes } from './analyzeCommand';
+import { clockImportOptions, parseSaveArgs } from './args';
 import { CliError, type CliIo } from './io';
 
 const APP_VERSION = '0.1.0';
 
 export async function runSave(argv: readonly string[], io: CliIo): Promise<number> {
-  const inputs: string[] = [];
-  let out: string | undefined;
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    if (a === '--out' || a === '-o') out = argv[++i];
-    else if (a.startsWith('--out=')) out = a.slice(6);
-    else if (a.startsWith('-')) throw new CliError(`unknown option ${a} (see driftline --help)`);
-    else inputs.push(a);
-  }
-  if (!out) throw new CliError('save needs --out FILE.driftline');
-  if (!inputs.length) throw new CliError('save needs at least one evidence file or folder');
-  for (const input of inputs) if (!existsSync(path.resolve(io.cwd, input))) throw new CliError(`no such file or folder: ${input}`);
+  const args = parseSaveArgs(argv);
+  for (const input of args.inputs) if (!existsSync(path.resolve(io.cwd, input))) throw new CliError(`no such file or folder: ${input}`);
 
   const db = await openNodeDb();
   try {
     await migrate(db);
-    for (const abs of await listEvidenceFiles(inputs.map((i) => path.resolve(io.cwd, i)))) {
+    for (const abs of await listEvidenceFiles(args.inputs.map((i) => path.resolve(io.cwd, i)))) {
       const rel = path.relative(io.cwd, abs);
       const src = await fileSource(abs, (rel.startsWith('..') ? abs : rel).split(path.sep).join('/'));
       try {
-        await importSource(db, src, await nodeImportOptions());
+        await importSource(db, src, { ...(await nodeImportOptions()), ...clockImportOptions(src.path, args) });
       } catch (e) {
         io.stderr(`driftline: skipped ${src.path}: ${e instanceof Error ? e.message : String(e)}\n`);
       } finally {
@@ -44,10 +36,11 @@ export async function runSave(argv: readonly string[], io: CliIo): Promise<numbe
       }
     }
     const analysis = await analyze(db, { generator: CLI_GENERATOR });
+    for (const note of placementNotes(analysis, args.year !== undefined)) io.stderr(`driftline: ${note}\n`);
     const now = new Date().toISOString();
     const bytes = await saveInvestigation(db, { appVersion: APP_VERSION, savedAt: now, analysis });
-    await writeFileAtomic(path.resolve(io.cwd, out), bytes);
-    io.stderr(`driftline: saved ${out} (${(bytes.length / 1024).toFixed(0)} KiB)\n`);
+    await writeFileAtomic(path.resolve(io.cwd, args.out), bytes);
+    io.stderr(`driftline: saved ${args.out} (${(bytes.length / 1024).toFixed(0)} KiB)\n`);
     return 0;
   } finally {
     await db.close();
