@@ -26,6 +26,8 @@ const TABLE_COLS = 'id, ts, kind, actor, actor_type AS "actorType", service, res
 /** Exact number of events the filter keeps. `version` is the data version, which the event index follows. */
 export async function countEvents(engine: EngineClient, f: EventFilter, version: number): Promise<number> {
   const indexed = isFiltered(f) && (await eventIndex(engine, version));
+  // Rows first: a page takes two engine round trips, and a count slipped between them would delay what shows.
+  await Promise.allSettled(pagesInFlight(engine));
   const w = filterWhere(f, { indexed });
   const rows = await engine.query<{ n: bigint }>('events.count', `SELECT count(*) AS n FROM ${indexed ? INDEX_TABLE : 'events'} ${w.sql}`, w.params);
   return Number(rows[0]?.n ?? 0);
@@ -36,8 +38,22 @@ export async function countEvents(engine: EngineClient, f: EventFilter, version:
  * index (unfiltered: a range of rowids, no sort at all), joined back to their rows. Unfiltered pages do not wait
  * for an index still being built: the first pages are cheap without it.
  */
-export async function pageEvents(engine: EngineClient, f: EventFilter, offset: number, limit: number, version: number): Promise<TableRow[]> {
-  const indexed = isFiltered(f) ? await eventIndex(engine, version) : eventIndexReadyNow(engine, version);
+export function pageEvents(engine: EngineClient, f: EventFilter, offset: number, limit: number, version: number): Promise<TableRow[]> {
+  const page = queryPage(engine, f, offset, limit, version);
+  const inFlight = pagesInFlight(engine);
+  inFlight.add(page);
+  void page.finally(() => inFlight.delete(page)).catch(() => undefined);
+  return page;
+}
+
+const inFlightPages = new WeakMap<EngineClient, Set<Promise<unknown>>>();
+const pagesInFlight = (engine: EngineClient) => inFlightPages.get(engine) ?? inFlightPages.set(engine, new Set()).get(engine)!;
+
+async function queryPage(engine: EngineClient, f: EventFilter, offset: number, limit: number, version: number): Promise<TableRow[]> {
+  // Field filters alone (severity, kind, actor) pick rows spread over the whole time span: a top-N over events
+  // is cheaper than fetching scattered ids. The index pays off for text, time ranges and unfiltered paging.
+  const direct = !f.text.trim() && !!(f.actor || f.kind || f.severity);
+  const indexed = direct ? false : isFiltered(f) ? await eventIndex(engine, version) : eventIndexReadyNow(engine, version);
   if (!indexed) {
     const w = filterWhere(f);
     return engine.query<TableRow & Record<string, unknown>>(

@@ -1,5 +1,6 @@
 // The desktop layout: splitters that move by keyboard and keep their size across a reload, and the recent
 // investigations on the empty state, reopened from there.
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { SAMPLE_FILES, sampleTruth } from './sampleTruth';
 import { openApp, waitForImport } from './appPage';
@@ -64,6 +65,8 @@ test('imported evidence is listed under recent investigations after a reload, an
   await expect(recents.getByTestId('recent-item')).toHaveCount(1);
   await expect(recents.getByTestId('recent-item')).toContainText('app-logs.jsonl and 2 more');
   await expect(recents.getByTestId('recent-item')).toContainText('evidence');
+  const axe = await new AxeBuilder({ page }).include('[data-testid="recents"]').analyze();
+  expect(axe.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
 
   const reopen = recents.getByRole('button', { name: /^Open app-logs\.jsonl and 2 more again/ });
   await reopen.focus();

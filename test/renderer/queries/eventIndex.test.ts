@@ -45,7 +45,7 @@ async function direct(f: EventFilter, on: Db = db): Promise<number[]> {
 describe('event index', () => {
   it('pages, counts and positions match the straight query, for searches in any column and any case', async () => {
     expect(await eventIndex(engine, 1)).toBe(true);
-    for (const f of [NO_FILTER, { ...NO_FILTER, text: 'pool EXHAUSTED' }, { ...NO_FILTER, text: 'payments' }, { ...NO_FILTER, text: 'DEPLOYMENT/payments' }, { ...NO_FILTER, severity: 'error', text: 'n=1' }]) {
+    for (const f of [NO_FILTER, { ...NO_FILTER, severity: 'error' }, { ...NO_FILTER, text: 'pool EXHAUSTED' }, { ...NO_FILTER, text: 'payments' }, { ...NO_FILTER, text: 'DEPLOYMENT/payments' }, { ...NO_FILTER, severity: 'error', text: 'n=1' }]) {
       const want = await direct(f);
       expect(await countEvents(engine, f, 1)).toBe(want.length);
       const page = await pageEvents(engine, f, 5, 7, 1);
