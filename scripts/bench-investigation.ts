@@ -24,7 +24,7 @@ await db.exec('bench.events', `INSERT INTO events SELECT i, 1 + i % 3, i + 1, ''
   'request ' || i || ' handled in ' || (i % 997) || ' ms path=/api/v1/pay', md5(i::VARCHAR), substr(md5((i+1)::VARCHAR), 1, 16), '', '',
   '{"k":' || i || ',"region":"eu-west-1"}' FROM range(${N}) t(i)`);
 await db.exec('bench.raw', `INSERT INTO raw_records SELECT i, '{"ts":"2026-11-27T10:00:00.000Z","level":"info","service":"svc-' || (i % 10) || '","msg":"request ' || i || ' handled"}' FROM range(${N}) t(i)`);
-await db.exec('bench.sources', `INSERT INTO sources VALUES (1, 'a.jsonl', 1, 'x', 'jsonl', 1, 1, 0, 0, 0, NULL, NULL, 0), (2, 'b.jsonl', 1, 'x', 'jsonl', 1, 1, 0, 0, 0, NULL, NULL, 0), (3, 'c.jsonl', 1, 'x', 'jsonl', 1, 1, 0, 0, 0, NULL, NULL, 0)`);
+await db.exec('bench.sources', `INSERT INTO sources (id, path, size, sha256, format, confidence, parser_version, events, merged, errors, min_ts, max_ts, clock_offset_ns) VALUES (1, 'a.jsonl', 1, 'x', 'jsonl', 1, 1, 0, 0, 0, NULL, NULL, 0), (2, 'b.jsonl', 1, 'x', 'jsonl', 1, 1, 0, 0, 0, NULL, NULL, 0), (3, 'c.jsonl', 1, 'x', 'jsonl', 1, 1, 0, 0, 0, NULL, NULL, 0)`);
 await db.exec('bench.annotations', `INSERT INTO annotation_versions SELECT 'note-' || (i // 2), 'note', 'event', (i * 997)::VARCHAR, 1 + i % 2, 'bench', '2026-11-28T00:00:00Z', 'note text ' || i, '[]', NULL, '', NULL, '', false FROM range(2000) t(i)`);
 console.log(`generated ${N.toLocaleString()} events in ${secs(t)}`);
 
