@@ -8,6 +8,7 @@ import { migrate } from '../../shared/db/schema';
 import { importSource } from '../../shared/importers/pipeline';
 import { nodeImportOptions } from '../engine/parsePool';
 import { analyze } from '../../shared/analysis/analyze';
+import { anchorUntimedSources } from '../../shared/analysis/anchoring';
 import { analysisToMarkdown } from '../../shared/analysis/markdown';
 import { clockImportOptions, parseAnalyzeArgs } from './args';
 import type { AnalysisV1 } from '../../shared/analysis/types';
@@ -49,6 +50,7 @@ export async function runAnalyze(argv: readonly string[], io: CliIo): Promise<nu
       }
     }
     if (!imported) throw new CliError('no evidence file could be imported', 3);
+    await anchorUntimedSources(db);
     const result = await analyze(db, { generator: CLI_GENERATOR });
     for (const note of placementNotes(result, args.year !== undefined)) io.stderr(`driftline: ${note}\n`);
     const text = args.format === 'json' ? JSON.stringify(result, null, 2) + '\n' : analysisToMarkdown(result);
@@ -65,6 +67,7 @@ export function placementNotes(a: AnalysisV1, yearGiven: boolean): string[] {
   const notes: string[] = [];
   for (const s of a.sources) {
     if (s.anchoring?.basis === 'no_times' && s.clock_offset_ms === 0) notes.push(`${s.path} has no times: its events start at 1970-01-01; give --start ${s.path}=<iso-time> to place them`);
+    else if ((s.anchoring?.basis === 'audit_record' || s.anchoring?.basis === 'span') && s.anchoring.note) notes.push(`${s.path}: ${s.anchoring.note}; give --start ${s.path}=<iso-time> to place it otherwise`);
     else if (s.anchoring?.basis === 'year_assumed' && !yearGiven) notes.push(`${s.path}: ${s.anchoring.note}; give --year YYYY if that is wrong`);
   }
   for (const k of a.clock_skew ?? []) {

@@ -7,6 +7,7 @@ import { openNodeDb } from '../engine/nodeDb';
 import { fileSource, listEvidenceFiles } from '../engine/fileSource';
 import { writeFileAtomic } from '../services/atomicWrite';
 import { analyze } from '../../shared/analysis/analyze';
+import { anchorUntimedSources } from '../../shared/analysis/anchoring';
 import { migrate } from '../../shared/db/schema';
 import { importSource } from '../../shared/importers/pipeline';
 import { nodeImportOptions } from '../engine/parsePool';
@@ -35,6 +36,7 @@ export async function runSave(argv: readonly string[], io: CliIo): Promise<numbe
         await src.close();
       }
     }
+    await anchorUntimedSources(db);
     const analysis = await analyze(db, { generator: CLI_GENERATOR });
     for (const note of placementNotes(analysis, args.year !== undefined)) io.stderr(`driftline: ${note}\n`);
     const now = new Date().toISOString();

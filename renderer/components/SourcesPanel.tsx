@@ -52,7 +52,10 @@ export function SourcesPanel() {
                       <div className={placement.basis === 'no_times' && s.clockOffsetNs === 0n ? 'muted warn' : 'muted'} data-testid="source-anchoring">{placement.note}</div>
                     </td>
                     <td>{s.format}</td>
-                    <td data-testid="source-events">{s.events.toLocaleString('en-US')}</td>
+                    <td data-testid="source-events" title={recordsTitle(s)}>
+                      {s.events.toLocaleString('en-US')}
+                      {(s.derived > 0 || s.merged > 0) && <div className="muted" data-testid="source-records">{(s.events - s.derived + s.merged + s.errors).toLocaleString('en-US')} records</div>}
+                    </td>
                     <td>
                       {s.errors > 0 ? (
                         <button type="button" className="btn small" aria-expanded={open === s.id} onClick={() => setOpen(open === s.id ? null : s.id)}>
@@ -85,6 +88,15 @@ export function SourcesPanel() {
       </div>
     </Panel>
   );
+}
+
+/** Every record is an event, a merged duplicate or an error; some records give more than one event. */
+function recordsTitle(s: { events: number; derived: number; merged: number; errors: number }): string {
+  const lines = [`${s.events - s.derived + s.merged + s.errors} records → ${s.events} events`];
+  if (s.derived) lines.push(`${s.derived} extra events from records that yield several (a tool span: its call and its result)`);
+  if (s.merged) lines.push(`${s.merged} records merged into another (repeated stages of one request, continuation lines)`);
+  if (s.errors) lines.push(`${s.errors} records could not be read`);
+  return lines.join('\n');
 }
 
 function ErrorList({ sourceId }: { sourceId: number }) {

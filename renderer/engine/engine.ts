@@ -4,7 +4,7 @@ import { QueryLog, withQueryLog, type Db } from '../../shared/db/db';
 import { toWireError, fromWireError, type WireError } from '../../shared/ipc/host';
 import { blobByteSource, cancellable, hostByteSource, CancelledError } from './byteSources';
 import { openBrowserDb } from './browserDb';
-import { openInvestigation, runAnalysis, runExport, runImport, saveInvestigation } from './pipelines';
+import { anchorUntimedSources, openInvestigation, runAnalysis, runExport, runImport, saveInvestigation } from './pipelines';
 import type { AnalysisV1 } from '../../shared/analysis/types';
 import { allVersions, current } from '../../shared/annotations';
 import { loadExportInput } from '../../shared/export';
@@ -130,6 +130,9 @@ export class Engine {
         results.push({ ...base, ms: performance.now() - start, cancelled, error: toWireError(e, cancelled ? 'cancelled' : 'invalid') });
       }
     }
+    // Before the analysis the import flow asks for next: untimed transcripts placed from the other evidence.
+    // Best effort: a failure leaves them at 0, which the Sources panel says, and the import stands.
+    if (results.some((r) => r.sourceId !== null)) await anchorUntimedSources(db).catch(() => undefined);
     return results;
   }
 

@@ -44,3 +44,4 @@ export async function runExport(db: Db, analysis: AnalysisV1, format: ExportForm
 }
 
 export { saveInvestigation, openInvestigation };
+export { anchorUntimedSources } from '../../shared/analysis/anchoring';

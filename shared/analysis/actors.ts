@@ -29,7 +29,7 @@ export function identifyActors(ctx: AnalysisContext): AgentIdentity {
   for (const call of calls) {
     let best: ControlEvent | undefined;
     for (const a of byResource.get(call.resource) ?? []) {
-      if (callOfAudit.has(a.id) || !verbsMatch(call.action, a.action)) continue;
+      if (callOfAudit.has(a.id) || !sameIntent(call, a)) continue;
       const dt = a.ts - call.ts;
       if (dt < -SKEW_NS || dt > MATCH_WINDOW_NS) continue;
       if (!best || abs(dt) < abs(best.ts - call.ts)) best = a;
@@ -83,6 +83,10 @@ export function identifyActors(ctx: AnalysisContext): AgentIdentity {
   }
   return { names, principals, auditOfCall, callOfAudit, actors };
 }
+
+/** The audit record may be this tool call's trace: same resource, and a verb the call's verb shows up as. */
+export const sameIntent = (call: ControlEvent, audit: ControlEvent): boolean =>
+  call.resource !== '' && call.resource === audit.resource && verbsMatch(call.action, audit.action);
 
 const abs = (n: bigint) => (n < 0n ? -n : n);
 

@@ -12,6 +12,8 @@ export function summariseSources(rows: SourceRow[]): SourceSummary[] {
     confidence: s.confidence,
     events: s.events,
     merged: s.merged,
+    // Only when some record gave several events: the key's absence keeps earlier v1 outputs byte-identical.
+    ...(s.derived ? { derived: s.derived } : {}),
     errors: s.errors,
     first_ts: s.minTs === null ? null : iso(s.minTs),
     last_ts: s.maxTs === null ? null : iso(s.maxTs),

@@ -23,6 +23,8 @@ export interface SourceSummary {
   confidence: number;
   events: number;
   merged: number;
+  /** Events made beyond one per record (a tool span → call + result); present when > 0. Records = events − derived + merged + errors. */
+  derived?: number;
   errors: number;
   first_ts: string | null;
   last_ts: string | null;
@@ -31,9 +33,13 @@ export interface SourceSummary {
   anchoring?: SourceAnchoring;
 }
 
-/** How a source without (complete) times was placed on the time axis. */
+/**
+ * How a source without (complete) times was placed on the time axis: from a start time given at import,
+ * from the audit record of one of its tool calls or a trace span naming one of its call ids (found after
+ * import), not at all (`no_times`), or, for syslog, with a year assumed.
+ */
 export interface SourceAnchoring {
-  basis: 'start_given' | 'no_times' | 'year_assumed';
+  basis: 'start_given' | 'audit_record' | 'span' | 'no_times' | 'year_assumed';
   /** The same in words, e.g. "no times in the file: placed at 0 …; set a start time". */
   note: string;
 }

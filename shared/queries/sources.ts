@@ -10,6 +10,7 @@ interface SourceSql {
   confidence: number;
   events: number;
   merged: number;
+  derived: number | null;
   errors: number;
   min_ts: bigint | null;
   max_ts: bigint | null;
@@ -25,6 +26,8 @@ export interface SourceRow {
   confidence: number;
   events: number;
   merged: number;
+  /** Events made beyond one per record: records = events − derived + merged + errors. */
+  derived: number;
   errors: number;
   minTs: bigint | null;
   maxTs: bigint | null;
@@ -34,7 +37,7 @@ export interface SourceRow {
 export async function getSources(db: Pick<Db, 'query'>): Promise<SourceRow[]> {
   const rows = await db.query<SourceSql & Record<string, unknown>>(
     'analysis.sources',
-    'SELECT id, path, size, sha256, format, confidence, events, merged, errors, min_ts, max_ts, clock_offset_ns FROM sources ORDER BY path, id',
+    'SELECT id, path, size, sha256, format, confidence, events, merged, derived, errors, min_ts, max_ts, clock_offset_ns FROM sources ORDER BY path, id',
   );
   return rows.map((r) => ({
     id: Number(r.id),
@@ -45,6 +48,7 @@ export async function getSources(db: Pick<Db, 'query'>): Promise<SourceRow[]> {
     confidence: Number(r.confidence ?? 0),
     events: Number(r.events ?? 0),
     merged: Number(r.merged ?? 0),
+    derived: Number(r.derived ?? 0),
     errors: Number(r.errors ?? 0),
     minTs: r.min_ts === null ? null : BigInt(r.min_ts),
     maxTs: r.max_ts === null ? null : BigInt(r.max_ts),

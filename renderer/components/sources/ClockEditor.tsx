@@ -20,7 +20,7 @@ export function ClockEditor({ source, placement, apply, close }: ClockEditorProp
   const [start, setStart] = useState(source.minTs === null ? '' : toIso(source.minTs));
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const untimed = placement.basis === 'no_times' || placement.basis === 'start_given';
+  const untimed = placement.basis === 'no_times' || placement.basis === 'start_given' || placement.basis === 'audit_record' || placement.basis === 'span';
 
   const run = async (ns: bigint) => {
     setBusy(true);
