@@ -1,5 +1,5 @@
 // Imports every real-world file under ../shared/corpus and checks what we know about each.
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openNodeDb } from '../../main/engine/nodeDb';
@@ -8,6 +8,7 @@ import type { Db } from '../../shared/db/db';
 import { migrate } from '../../shared/db/schema';
 import { importSource } from '../../shared/importers/pipeline';
 import { repoRoot } from '../shared/importers/helpers';
+import { countRecords } from '../shared/importers/recordCount';
 
 const corpus = path.resolve(repoRoot, '../shared/corpus');
 const present = existsSync(corpus);
@@ -43,10 +44,11 @@ const EXPECTED: Record<string, string> = {
 /** Not evidence: documentation that travels with the data. */
 const NOT_EVIDENCE = new Set(['SOURCES.md', 'logs/LOGHUB-LICENSE.txt']);
 
-/** Records that are not one event each: merged audit stages, tool spans that yield a call and a result. */
+/** Counts known for a file: merged audit stages, tool spans that yield a call and a result (derived). */
 interface Known {
   events?: number;
   merged?: number;
+  derived?: number;
   errors?: number;
   errorLines?: number[];
   minEvents?: number;
@@ -57,9 +59,11 @@ const KNOWN: Record<string, Known> = {
   'logs/loghub-HDFS_2k.log': { events: 2000, errors: 0 },
   'cloudtrail/plaso-aws-cloudtrail-lookup-events.jsonl': { events: 6, errors: 0 },
   'cloudtrail/plaso-azure-activity-log.jsonl': { events: 4, errors: 0 },
-  // 12 and 11 steps, each a call and a result, plus the task statement.
-  'transcripts/swe-agent-gpt4-pydicom-1458.traj': { events: 12 * 2 + 1, errors: 0 },
-  'transcripts/swe-agent-function-calling-marshmallow-1867.traj': { events: 11 * 2 + 1, errors: 0 },
+  // 12 and 11 steps, each a call and a result (the result derived from the step's record), plus the task statement.
+  'transcripts/swe-agent-gpt4-pydicom-1458.traj': { events: 12 * 2 + 1, derived: 12, errors: 0 },
+  'transcripts/swe-agent-function-calling-marshmallow-1867.traj': { events: 11 * 2 + 1, derived: 11, errors: 0 },
+  // 57 spans: the tool spans give a call and a result, model spans the prompt they were handed.
+  'jaeger/jaeger-ui-genai-agent-trace.json': { events: 66, derived: 9, errors: 0 },
   // 49 + 70 + 103 events in three runs.
   'transcripts/openhands-multi-swe-bench-output.jsonl': { events: 49 + 70 + 103, errors: 0 },
   'logs/loghub-OpenStack_2k.log': { events: 2000, errors: 0 },
@@ -89,6 +93,7 @@ describe.skipIf(!present)('real-world corpus', () => {
       const k = KNOWN[rel];
       if (k?.events !== undefined) expect(info.events, rel).toBe(k.events);
       if (k?.merged !== undefined) expect(info.merged, rel).toBe(k.merged);
+      if (k?.derived !== undefined) expect(info.derived, rel).toBe(k.derived);
       if (k?.errors !== undefined) expect(info.errors, rel).toBe(k.errors);
       if (k?.minEvents !== undefined) expect(info.events, rel).toBeGreaterThanOrEqual(k.minEvents);
       const errs = await db.query<{ line: number }>('t', `SELECT line FROM import_errors WHERE source_id = ${info.id} ORDER BY line`);
@@ -96,7 +101,13 @@ describe.skipIf(!present)('real-world corpus', () => {
       if (k?.errorLines) expect(errs.map((e) => e.line), rel).toEqual(k.errorLines);
       const [n] = await db.query<{ n: bigint }>('t', `SELECT count(*) AS n FROM events WHERE source_id = ${info.id}`);
       expect(Number(n.n), rel).toBe(info.events);
-      console.log(`corpus: ${rel} → ${info.format} events=${info.events} merged=${info.merged} errors=${info.errors}`);
+      // Every record is an event (some give more than one), a merged duplicate or an error; counted without the importer.
+      const records = countRecords(info.format, readFileSync(path.join(corpus, rel), 'utf8'));
+      expect(records, `${rel}: no independent record count for ${info.format}`).toBeDefined();
+      expect(info.events - info.derived + info.merged + info.errors, rel).toBe(records);
+      const [stored] = await db.query<{ derived: number }>('t', `SELECT derived FROM sources WHERE id = ${info.id}`);
+      expect(stored.derived, rel).toBe(info.derived);
+      console.log(`corpus: ${rel} → ${info.format} records=${records} events=${info.events} derived=${info.derived} merged=${info.merged} errors=${info.errors}`);
     }
   });
 });

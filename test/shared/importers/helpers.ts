@@ -15,10 +15,12 @@ export function parseWith(imp: Importer, text: string, name = 'x', assumeYear?: 
   const events: ParsedEvent[] = [];
   const errors: LocatedError[] = [];
   let merged = 0;
-  const take = (o: { events: ParsedEvent[]; errors: LocatedError[]; merged: number }) => {
+  let derived = 0;
+  const take = (o: { events: ParsedEvent[]; errors: LocatedError[]; merged: number; derived?: number }) => {
     events.push(...o.events);
     errors.push(...o.errors);
     merged += o.merged;
+    derived += o.derived ?? 0;
   };
   if (imp.mode === 'document') parser.push(text.replace(/^\uFEFF/, ''), 1);
   else
@@ -28,7 +30,7 @@ export function parseWith(imp: Importer, text: string, name = 'x', assumeYear?: 
       if (i % 7 === 0) take(parser.drain());
     });
   take(parser.finish());
-  return { events, errors, merged };
+  return { events, errors, merged, derived };
 }
 
 export const readFixture = (...p: string[]) => readFileSync(fixture(...p), 'utf8');
