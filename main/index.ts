@@ -12,6 +12,7 @@ import { guardContents, guardSession, isAllowedNavigation } from './services/net
 import { registerAppScheme, serveRenderer } from './services/protocol';
 import { APP_ORIGIN } from './services/staticFiles';
 import { createMainWindow } from './services/window';
+import { closeDialogs, guardClose } from './services/closeGuard';
 
 // Bundled to dist/main/index.cjs, next to preload.cjs and ../renderer (also inside app.asar).
 const rendererRoot = path.join(__dirname, '../renderer');
@@ -24,7 +25,10 @@ let mainWindow: BrowserWindow | undefined;
 const parent = () => (mainWindow && !mainWindow.isDestroyed() ? mainWindow : undefined);
 
 function openMainWindow() {
-  mainWindow = createMainWindow({ preload, url: `${APP_ORIGIN}/index.html`, userData: app.getPath('userData') });
+  const win = createMainWindow({ preload, url: `${APP_ORIGIN}/index.html`, userData: app.getPath('userData') });
+  // Close, Quit and logging out wait until the page's changes are written (or the person chose).
+  guardClose(win, { ipc: ipcMain, dialogs: closeDialogs(dialog, win), app });
+  mainWindow = win;
   mainWindow.on('closed', () => (mainWindow = undefined));
 }
 

@@ -4,8 +4,13 @@ import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import {
   channel,
   CHANNEL_PREFIX,
+  CLOSE_ANSWER_CHANNEL,
+  CLOSE_REQUEST_CHANNEL,
   fromWireError,
+  isCloseAnswer,
   MENU_CHANNEL,
+  type CloseAnswer,
+  type CloseGuard,
   type DriftlineHost,
   type InvokeMethods,
   type MenuCommand,
@@ -46,6 +51,25 @@ const MENU_COMMANDS: ReadonlySet<string> = new Set<MenuCommand>([
   'open-sample',
 ]);
 
+let closeGuard: CloseGuard | null = null;
+
+/** Asks the page's CloseGuard; whatever happens, the main process gets a CloseAnswer back for `id`. */
+async function answerClose(step: unknown): Promise<CloseAnswer> {
+  // No guard yet: the page is still starting, so nothing in it can be unsaved.
+  if (!closeGuard) return { kind: 'saved' };
+  try {
+    const answer: unknown = step === 'save' ? await closeGuard.save() : await closeGuard.prepare();
+    return isCloseAnswer(answer) ? answer : { kind: 'unsaved', reason: 'The window gave an answer Driftline does not understand.' };
+  } catch (e) {
+    return { kind: 'unsaved', reason: `Checking for unsaved changes failed: ${e instanceof Error ? e.message : String(e)}` };
+  }
+}
+
+ipcRenderer.on(checked(CLOSE_REQUEST_CHANNEL), (_event: IpcRendererEvent, id: unknown, step: unknown) => {
+  if (typeof id !== 'number') return;
+  void answerClose(step).then((answer) => ipcRenderer.send(checked(CLOSE_ANSWER_CHANNEL), id, answer));
+});
+
 const host: DriftlineHost = {
   files: Object.freeze({
     pickEvidence: remote('files.pickEvidence'),
@@ -66,6 +90,12 @@ const host: DriftlineHost = {
       };
       ipcRenderer.on(checked(MENU_CHANNEL), wrapped);
       return () => void ipcRenderer.removeListener(MENU_CHANNEL, wrapped);
+    },
+    onBeforeClose(guard: CloseGuard) {
+      closeGuard = guard;
+      return () => {
+        if (closeGuard === guard) closeGuard = null;
+      };
     },
   }),
 };

@@ -16,6 +16,7 @@ import { PresentationHost } from './presentation/Presentation';
 import { RestoreOffer } from './RestoreOffer';
 import { useEffect } from 'react';
 import { startAutosave } from '../state/autosaveService';
+import { startCloseGuard } from '../state/closeGuard';
 
 export function App({ services }: { services: AppServices }) {
   return (
@@ -28,6 +29,7 @@ export function App({ services }: { services: AppServices }) {
 function Shell() {
   const services = useServices();
   useEffect(() => startAutosave(services), [services]);
+  useEffect(() => startCloseGuard(services), [services]);
   useTheme();
   useShortcuts();
   useViewHash();

@@ -84,6 +84,17 @@ export function createBrowserHost(version = 'browser'): RendererHost {
     version: async () => version,
     // No native menu in a browser: shortcuts and buttons issue the same commands.
     onMenuCommand: (_listener: (c: MenuCommand) => void) => () => undefined,
+    // A browser can neither wait for a save nor offer one while a tab closes: it can only ask "Leave site?",
+    // so the question is armed only while closing would lose work.
+    onBeforeClose(guard) {
+      const warn = (e: BeforeUnloadEvent) => {
+        if (!guard.hasUnsavedWork()) return;
+        e.preventDefault();
+        e.returnValue = true; // older Chromium and Safari look here rather than at preventDefault
+      };
+      window.addEventListener('beforeunload', warn);
+      return () => window.removeEventListener('beforeunload', warn);
+    },
   };
 
   return {

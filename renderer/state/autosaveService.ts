@@ -137,6 +137,49 @@ export async function runManualSave(fn: () => Promise<boolean>): Promise<boolean
   return saved;
 }
 
+/**
+ * Before the window closes: writes what waits now, and resolves once that save is done or has failed (the
+ * status says which). Mid-import nothing can be written, so it resolves at once and unsavedReason says so.
+ */
+export function flushPending(): Promise<void> {
+  if (!active) return Promise.resolve();
+  const { scheduler, services } = active;
+  return new Promise((resolve) => {
+    let sawSaving = scheduler.state().kind === 'saving';
+    const check = () => {
+      const kind = scheduler.state().kind;
+      sawSaving ||= kind === 'saving';
+      // An error from before the flush is not the answer: the flush retries at once, so wait for that try.
+      if (kind === 'clean' || kind === 'saved' || (kind === 'error' && sawSaving) || services.store.get().phase !== 'ready') {
+        off();
+        resolve();
+      }
+    };
+    const off = saveStatusStore.subscribe(check);
+    scheduler.flush();
+    check();
+  });
+}
+
+/** Why closing now would lose work, in words for the "Save changes?" question; null when nothing would be lost. */
+export function unsavedReason(): string | null {
+  if (!active) return null;
+  const { state, target, manual } = saveStatusStore.get();
+  const busy = active.services.store.get().phase !== 'ready';
+  if (state.kind === 'clean') return null;
+  if (target.kind === 'file') {
+    if (state.kind === 'saved') return null;
+    if (state.kind === 'error') return `Driftline could not write ${target.path}: ${state.message}. Unless you save elsewhere, the changes since the last save are lost.`;
+    return busy
+      ? `An import or analysis is still running, so the latest changes are not in ${target.path} yet. If you close now, they are lost.`
+      : `The latest changes are not written to ${target.path} yet.`;
+  }
+  if (state.kind === 'saved' && manual) return null; // a browser's Save: the download holds it
+  if (state.kind === 'saved') return 'This investigation is not saved to a file yet. Driftline keeps a recovery copy and offers it the next time it starts, but only a file can be shared or archived.';
+  if (state.kind === 'error') return `This investigation is not saved to a file yet, and the recovery copy could not be written (${state.message}). If you don't save, these changes are lost.`;
+  return 'This investigation is not saved to a file yet, and its latest changes are not in the recovery copy. If you don\'t save, they are lost.';
+}
+
 /** Resolves once nothing is waiting to be written (tests, closing). */
 export function autosaveIdle(): Promise<void> {
   return active?.scheduler.idle() ?? Promise.resolve();

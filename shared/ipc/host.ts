@@ -33,12 +33,34 @@ export interface DocumentsHost {
 
 export type MenuCommand = 'open-evidence' | 'open-investigation' | 'save' | 'save-as' | 'export' | 'open-sample';
 
+/** What the window answers when it is about to close. */
+export type CloseAnswer =
+  /** Nothing would be lost: nothing changed, or every change is in the investigation file. */
+  | { kind: 'saved' }
+  /** Closing now would lose work; `reason` says why in words (no file yet, the last save failed, …). */
+  | { kind: 'unsaved'; reason: string };
+
+/**
+ * The window's side of closing. Electron's main process asks it before letting the window go (and asks
+ * the person only when something would be lost); a browser can only warn, from `beforeunload`.
+ */
+export interface CloseGuard {
+  /** Synchronous, because a browser's `beforeunload` must decide at once: would closing now lose work? */
+  hasUnsavedWork(): boolean;
+  /** Writes what is waiting (autosave now rather than in 1.5 s), then says whether anything would be lost. */
+  prepare(): Promise<CloseAnswer>;
+  /** The person chose to save before closing: Save as… (there is no file, or writing it failed). */
+  save(): Promise<CloseAnswer>;
+}
+
 export interface AppHost {
   /** 'electron' or 'browser', for the few places where behaviour differs. */
   readonly kind: 'electron' | 'browser';
   version(): Promise<string>;
   /** Native menu commands; returns an unsubscribe function. */
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
+  /** Registers what closing the window (or quitting) must check first; one at a time; returns an unsubscribe function. */
+  onBeforeClose(guard: CloseGuard): () => void;
 }
 
 export interface DriftlineHost {
@@ -68,6 +90,17 @@ export const INVOKE_METHODS: readonly InvokeMethods[] = [
 
 export const channel = (method: InvokeMethods) => `${CHANNEL_PREFIX}${method}`;
 export const MENU_CHANNEL = `${CHANNEL_PREFIX}menu`;
+
+/** Main → window: `(id, step)`, asking the window's CloseGuard to `prepare` or `save`. */
+export const CLOSE_REQUEST_CHANNEL = `${CHANNEL_PREFIX}close-request`;
+/** Window → main: `(id, answer)`, the CloseAnswer to the request with that id. */
+export const CLOSE_ANSWER_CHANNEL = `${CHANNEL_PREFIX}close-answer`;
+export type CloseStep = 'prepare' | 'save';
+
+export function isCloseAnswer(x: unknown): x is CloseAnswer {
+  const a = x as CloseAnswer | null;
+  return !!a && typeof a === 'object' && (a.kind === 'saved' || (a.kind === 'unsaved' && typeof a.reason === 'string'));
+}
 
 /** Errors cross a boundary as plain data; the receiver turns them back into errors. */
 export interface WireError {

@@ -103,7 +103,7 @@ function fakeElectronBridge() {
       writeTo: (path: string, data: Uint8Array) => slowWrite('writeTo', path, data),
       open: async () => null,
     },
-    app: { kind: 'electron', version: async () => 'test', onMenuCommand: () => () => undefined },
+    app: { kind: 'electron', version: async () => 'test', onMenuCommand: () => () => undefined, onBeforeClose: () => () => undefined },
   };
 }
 

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { MenuItemConstructorOptions } from 'electron';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { INVOKE_METHODS, MENU_CHANNEL, channel } from '../../shared/ipc/host';
+import { CLOSE_ANSWER_CHANNEL, INVOKE_METHODS, MENU_CHANNEL, channel } from '../../shared/ipc/host';
 
 const fake = vi.hoisted(() => {
   const calls: string[] = [];
@@ -13,9 +13,10 @@ const fake = vi.hoisted(() => {
     calls,
     appHandlers: new Map<string, (...a: unknown[]) => unknown>(),
     ipc: new Map<string, unknown>(),
+    ipcOn: new Set<string>(),
     protocolHandler: undefined as undefined | ((r: Request) => Promise<Response>),
     beforeRequest: undefined as undefined | ((d: { url: string }, cb: (r: { cancel: boolean }) => void) => void),
-    windows: [] as { options: Record<string, unknown>; url?: string; sent: unknown[][] }[],
+    windows: [] as { options: Record<string, unknown>; url?: string; sent: unknown[][]; events: string[] }[],
     menu: undefined as undefined | MenuItemConstructorOptions[],
     userData: '',
     ready: undefined as undefined | (() => void),
@@ -26,19 +27,21 @@ const fake = vi.hoisted(() => {
 vi.mock('electron', () => {
   class BrowserWindow {
     record: (typeof fake.windows)[number];
-    webContents: { send: (...a: unknown[]) => void };
+    webContents: { send: (...a: unknown[]) => void; on: (name: string) => void };
     constructor(options: Record<string, unknown>) {
-      this.record = { options, sent: [] };
+      this.record = { options, sent: [], events: [] };
       fake.windows.push(this.record);
       fake.calls.push('window');
-      this.webContents = { send: (...a: unknown[]) => this.record.sent.push(a) };
+      this.webContents = { send: (...a: unknown[]) => this.record.sent.push(a), on: (name: string) => this.record.events.push(`contents:${name}`) };
     }
     loadURL(url: string) {
       this.record.url = url;
       return Promise.resolve();
     }
     once() {}
-    on() {}
+    on(name: string) {
+      this.record.events.push(name);
+    }
     maximize() {}
     isDestroyed() {
       return false;
@@ -72,7 +75,7 @@ vi.mock('electron', () => {
         setPermissionCheckHandler: () => {},
       },
     },
-    ipcMain: { handle: (name: string, h: unknown) => fake.ipc.set(name, h) },
+    ipcMain: { handle: (name: string, h: unknown) => fake.ipc.set(name, h), on: (name: string) => fake.ipcOn.add(name) },
     dialog: {},
     Menu: {
       buildFromTemplate: (t: MenuItemConstructorOptions[]) => t,
@@ -120,5 +123,11 @@ describe('main/index.ts wiring', () => {
     const items = fake.menu!.flatMap((m) => (Array.isArray(m.submenu) ? m.submenu : []));
     (items.find((i) => i.label === 'Save')!.click as () => void)();
     expect(fake.windows[0].sent).toEqual([[MENU_CHANNEL, 'save']]);
+  });
+
+  it('holds the window close (and Quit) until the page has written its changes', () => {
+    expect(fake.windows[0].events).toEqual(expect.arrayContaining(['close', 'closed', 'query-session-end', 'contents:render-process-gone']));
+    expect(fake.ipcOn.has(CLOSE_ANSWER_CHANNEL)).toBe(true);
+    expect(fake.appHandlers.has('before-quit')).toBe(true);
   });
 });

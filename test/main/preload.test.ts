@@ -6,7 +6,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { DriftlineHost } from '../../shared/ipc/host';
-import { CHANNEL_PREFIX, INVOKE_METHODS, MENU_CHANNEL, channel } from '../../shared/ipc/host';
+import { CHANNEL_PREFIX, CLOSE_REQUEST_CHANNEL, INVOKE_METHODS, MENU_CHANNEL, channel, type CloseAnswer, type CloseGuard } from '../../shared/ipc/host';
+import { guardClose } from '../../main/services/closeGuard';
 import { createDocumentsService } from '../../main/services/documents';
 import { createFilesService } from '../../main/services/files';
 import { registerIpc } from '../../main/services/ipc';
@@ -15,7 +16,9 @@ const fake = vi.hoisted(() => {
   const handlers = new Map<string, (event: unknown, ...args: unknown[]) => Promise<unknown>>();
   const exposed: Record<string, unknown> = {};
   const state = { senderUrl: 'app://driftline/index.html' };
-  return { handlers, exposed, state };
+  /** What the page sends to the main process (ipcRenderer.send), delivered to the main side's listeners. */
+  const mainIpc = { listeners: new Map<string, ((event: unknown, ...args: unknown[]) => void)[]>(), sender: {} as unknown };
+  return { handlers, exposed, state, mainIpc };
 });
 
 vi.mock('electron', async () => {
@@ -29,6 +32,9 @@ vi.mock('electron', async () => {
         if (!handler) return Promise.reject(new Error(`No handler registered for '${name}'`));
         // Like Electron: arguments and results are structured-cloned across the process boundary.
         return handler({ senderFrame: { url: fake.state.senderUrl } }, ...structuredClone(args)).then(structuredClone);
+      },
+      send: (name: string, ...args: unknown[]) => {
+        for (const l of fake.mainIpc.listeners.get(name) ?? []) l({ sender: fake.mainIpc.sender }, ...structuredClone(args));
       },
     }),
   };
@@ -105,5 +111,75 @@ describe('preload + ipc', () => {
     renderer.emit(MENU_CHANNEL, {}, 'export');
     expect(got).toEqual(['save']);
     expect(renderer.listenerCount(MENU_CHANNEL)).toBe(0);
+  });
+
+  it('answers the main process close guard through the page guard, back to back', async () => {
+    // A window whose webContents.send reaches the preload, and a main-side ipc that hears ipcRenderer.send.
+    const contents = Object.assign(new EventEmitter(), {
+      send: (name: string, ...args: unknown[]) => renderer.emit(name, {}, ...structuredClone(args)),
+      isCrashed: () => false,
+    });
+    fake.mainIpc.sender = contents;
+    const win = Object.assign(new EventEmitter(), {
+      destroyed: false,
+      webContents: contents,
+      isDestroyed: () => win.destroyed,
+      close() {
+        let prevented = false;
+        win.emit('close', { preventDefault: () => (prevented = true) });
+        if (!prevented) win.destroyed = true;
+      },
+    });
+    const ipc = {
+      on: (name: string, l: (event: never, ...args: unknown[]) => void) =>
+        fake.mainIpc.listeners.set(name, [...(fake.mainIpc.listeners.get(name) ?? []), l as (event: unknown, ...args: unknown[]) => void]),
+      removeListener: () => undefined,
+    };
+    const asked: string[] = [];
+    guardClose(win, { ipc, dialogs: { askToSave: async (r) => (asked.push(r), 'save'), askWhenSlow: async () => 'wait' } });
+
+    const steps: string[] = [];
+    let answer: CloseAnswer = { kind: 'unsaved', reason: 'No file yet.' };
+    const guard: CloseGuard = {
+      hasUnsavedWork: () => answer.kind === 'unsaved',
+      prepare: async () => (steps.push('prepare'), answer),
+      save: async () => {
+        steps.push('save');
+        answer = { kind: 'saved' };
+        return answer;
+      },
+    };
+    const off = host.app.onBeforeClose(guard);
+    win.close();
+    for (let i = 0; i < 100 && !win.destroyed; i++) await new Promise((r) => setTimeout(r, 5));
+    expect(win.destroyed).toBe(true);
+    expect(steps).toEqual(['prepare', 'save']);
+    expect(asked).toEqual(['No file yet.']);
+    off();
+  });
+
+  it('answers for the page: saved before it registered a guard, unsaved when its guard fails', async () => {
+    const answers: unknown[] = [];
+    fake.mainIpc.listeners.set(`${CHANNEL_PREFIX}close-answer`, [(_e, id, a) => answers.push([id, a])]);
+    renderer.emit(CLOSE_REQUEST_CHANNEL, {}, 7, 'prepare');
+    const off = host.app.onBeforeClose({
+      hasUnsavedWork: () => true,
+      prepare: async () => {
+        throw new Error('IndexedDB is full');
+      },
+      save: async () => ({ kind: 'maybe' }) as unknown as CloseAnswer,
+    });
+    renderer.emit(CLOSE_REQUEST_CHANNEL, {}, 8, 'prepare');
+    renderer.emit(CLOSE_REQUEST_CHANNEL, {}, 9, 'save');
+    renderer.emit(CLOSE_REQUEST_CHANNEL, {}, 'not-an-id', 'prepare');
+    off();
+    renderer.emit(CLOSE_REQUEST_CHANNEL, {}, 10, 'prepare');
+    await new Promise((r) => setTimeout(r, 10));
+    expect(answers.sort((a, b) => (a as number[])[0] - (b as number[])[0])).toEqual([
+      [7, { kind: 'saved' }],
+      [8, { kind: 'unsaved', reason: 'Checking for unsaved changes failed: IndexedDB is full' }],
+      [9, { kind: 'unsaved', reason: 'The window gave an answer Driftline does not understand.' }],
+      [10, { kind: 'saved' }],
+    ]);
   });
 });
