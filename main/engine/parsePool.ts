@@ -36,25 +36,36 @@ export function defaultPoolSize(): number {
 /** A pool of `size` worker threads; idle workers never keep the process alive. */
 export async function nodeParsePool(size = defaultPoolSize()): Promise<ParsePool> {
   const src = await (source ??= workerSource());
-  const pending = new Map<number, { resolve: (r: LineJobResult) => void; reject: (e: Error) => void }>();
+  const pending = new Map<number, { worker: Worker; resolve: (r: LineJobResult) => void; reject: (e: Error) => void }>();
+  const busy = new Map<Worker, number>();
   let nextId = 1;
   let turn = 0;
   let failure: Error | undefined;
+  // A worker holds the process open only while it has jobs: an idle pool never keeps the CLI from
+  // exiting, and a busy one never lets it exit with an import half done.
+  const settle = (id: number) => {
+    const p = pending.get(id);
+    pending.delete(id);
+    if (!p) return undefined;
+    const left = (busy.get(p.worker) ?? 1) - 1;
+    busy.set(p.worker, left);
+    if (left === 0) p.worker.unref();
+    return p;
+  };
   const workers = Array.from({ length: size }, () => {
     const w = 'file' in src ? new Worker(src.file) : new Worker(src.code, { eval: true });
-    w.unref();
     w.on('message', ({ id, result, error }: Reply) => {
-      const p = pending.get(id);
-      pending.delete(id);
+      const p = settle(id);
       if (result) p?.resolve(result);
       else p?.reject(new Error(`parse worker: ${error}`));
     });
     w.on('error', (e) => {
       // A crashed worker fails every job in flight; the import rolls back and says why.
       failure = e;
-      for (const p of pending.values()) p.reject(new Error(`parse worker crashed: ${e.message}`));
-      pending.clear();
+      for (const id of [...pending.keys()]) settle(id)?.reject(new Error(`parse worker crashed: ${e.message}`));
     });
+    // After the listeners: adding a 'message' listener refs the worker again.
+    w.unref();
     return w;
   });
   return {
@@ -66,8 +77,11 @@ export async function nodeParsePool(size = defaultPoolSize()): Promise<ParsePool
       if (failure) return Promise.reject(new Error(`parse worker crashed: ${failure.message}`));
       const id = nextId++;
       const w = workers[workerFor(job, workers.length, turn++)];
+      const jobs = busy.get(w) ?? 0;
+      if (jobs === 0) w.ref();
+      busy.set(w, jobs + 1);
       return new Promise<LineJobResult>((resolve, reject) => {
-        pending.set(id, { resolve, reject });
+        pending.set(id, { worker: w, resolve, reject });
         w.postMessage({ id, job }, [job.bytes.buffer as ArrayBuffer]);
       });
     },

@@ -41,7 +41,7 @@ describe('build-node', () => {
       const cli = path.join(out, 'dist/cli/driftline.cjs');
       expect(requires(cli)).toEqual(expect.arrayContaining(['@duckdb/duckdb-wasm/blocking']));
       // analyze opens the engine, whose createRequire(import.meta.url) only works through the bundle's shim.
-      const run = spawnSync(process.execPath, [cli, 'analyze', sample, '--format', 'json'], { cwd: tmpdir(), encoding: 'utf8' });
+      const run = spawnSync(process.execPath, [cli, 'analyze', sample, '--format', 'json'], { cwd: tmpdir(), encoding: 'utf8', timeout: 120_000 });
       expect(run.status, run.stderr).toBe(0);
       const analysis = JSON.parse(run.stdout) as { schema: string; sources: { events: number }[] };
       expect(analysis.schema).toBe('driftline.analysis/v1');

@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { repoRoot } from './captureIo';
 
 const run = (args: string[]) => spawnSync(process.execPath, [path.join(repoRoot, 'bin/driftline.cjs'), ...args], {
-  cwd: repoRoot, encoding: 'utf8', env: { ...process.env, DRIFTLINE_FROM_SOURCE: '1' },
+  // A CLI that never exits (e.g. a worker thread holding it open) fails here instead of hanging the run.
+  cwd: repoRoot, encoding: 'utf8', env: { ...process.env, DRIFTLINE_FROM_SOURCE: '1' }, timeout: 120_000,
 });
 
 describe('bin/driftline.cjs', () => {
