@@ -28,7 +28,10 @@ export function RestoreOffer() {
     setCopy(null);
   };
   const discard = async () => {
-    await deleteCopy(copy.session).catch(() => undefined);
+    // Every copy left by earlier windows, not only the one shown: a window that restored a copy can
+    // leave a second one behind if it saved before adopting the first, and Discard must not re-offer it.
+    const stale = await listCopies().catch(() => [copy]);
+    await Promise.all(stale.filter((c) => c.session !== currentSession()).map((c) => deleteCopy(c.session).catch(() => undefined)));
     setCopy(null);
   };
   return (
