@@ -2,16 +2,15 @@
 // typed is lost to a missed button; shown as plain text (React escapes it, nothing sets innerHTML).
 import { useEffect, useState } from 'react';
 import type { TargetType } from '../../../shared/annotations';
-import { useServices } from '../../state/context';
 import { HistoryList } from './HistoryList';
 import { TagEditor } from './TagEditor';
 import { historyOf, noteWrite } from './logic';
-import { useAnnotations, writeAnnotation } from './useAnnotations';
+import { useAnnotations, useNoteWriter } from './useAnnotations';
 
 export function NoteBox({ type, id, label }: { type: TargetType; id: string; label: string }) {
-  const services = useServices();
   const { current, history } = useAnnotations();
   const note = current.find((a) => a.kind === 'note' && a.targetType === type && a.targetId === id);
+  const write = useNoteWriter(note, `${type}:${id}`);
   const [text, setText] = useState(note?.bodyMd ?? '');
   const [dirty, setDirty] = useState(false);
   // A note read from the engine (first load, reopen) fills the box unless the person is mid-edit.
@@ -19,9 +18,7 @@ export function NoteBox({ type, id, label }: { type: TargetType; id: string; lab
     if (!dirty) setText(note?.bodyMd ?? '');
   }, [note?.bodyMd, note?.version, dirty]);
   const commit = async () => {
-    const op = noteWrite(note, text, { type, id });
-    if (!op) return setDirty(false);
-    if (await writeAnnotation(services, op)) setDirty(false);
+    if (await write((latest) => noteWrite(latest, text, { type, id }))) setDirty(false);
   };
   return (
     <div className="note-box" data-testid="note-box" data-target={`${type}:${id}`}>
@@ -44,7 +41,7 @@ export function NoteBox({ type, id, label }: { type: TargetType; id: string; lab
           }}
         />
       </label>
-      <TagEditor note={note} target={{ type, id }} draft={text} />
+      <TagEditor tags={note?.tags ?? []} target={{ type, id }} draft={text} write={write} />
       {note && (
         <p className="annotation-text" data-testid="note-text">
           {note.bodyMd} <span className="muted">— {note.author}, v{note.version}</span>

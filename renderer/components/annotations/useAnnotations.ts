@@ -1,11 +1,11 @@
 // Current annotations and their history from the engine, re-read after every write.
-import { useSyncExternalStore } from 'react';
+import { useCallback, useRef, useSyncExternalStore } from 'react';
 import type { AnnotationVersion } from '../../../shared/annotations';
 import type { AnnotateOp } from '../../engine/protocol';
 import { useAppState } from '../../hooks/useAppState';
 import { getAuthor } from '../../hooks/useAuthor';
 import { useQuery } from '../../hooks/useQuery';
-import type { AppServices } from '../../state/context';
+import { useServices, type AppServices } from '../../state/context';
 import { markChanged } from '../../state/autosaveService';
 
 let written = 0;
@@ -56,4 +56,31 @@ export async function writeAnnotation(services: AppServices, op: AnnotateOp): Pr
     services.store.set({ notice: `Could not save the annotation: ${(e as Error).message}` });
     return null;
   }
+}
+
+/**
+ * Writes to one target's note, one at a time, each computed against the newest version known: the one just
+ * written, not the one the last render saw. Without this, Enter followed at once by a blur (or a second tag
+ * before the annotations are re-read) wrote the same change twice, or created a second note.
+ */
+export function useNoteWriter(note: AnnotationVersion | undefined, targetKey: string) {
+  const services = useServices();
+  const latest = useRef<{ key: string; note: AnnotationVersion | undefined }>({ key: targetKey, note });
+  if (latest.current.key !== targetKey) latest.current = { key: targetKey, note };
+  else if (note && (!latest.current.note || note.version >= latest.current.note.version)) latest.current.note = note;
+  const queue = useRef<Promise<unknown>>(Promise.resolve());
+  return useCallback(
+    (makeOp: (current: AnnotationVersion | undefined) => AnnotateOp | null): Promise<boolean> => {
+      const run = queue.current.then(async () => {
+        const op = makeOp(latest.current.note);
+        if (!op) return true;
+        const written = await writeAnnotation(services, op);
+        if (written && latest.current.key === targetKey) latest.current.note = written;
+        return written !== null;
+      });
+      queue.current = run;
+      return run;
+    },
+    [services, targetKey],
+  );
 }
