@@ -21,11 +21,10 @@ const FOCUS_STYLE: cytoscape.StylesheetJson = [
   { selector: 'edge.present-focus', style: { width: 5, 'line-color': '#f5a623', 'target-arrow-color': '#f5a623', opacity: 1 } },
 ];
 
-function zoomTo(cy: cytoscape.Core, slide: Slide | undefined, box: HTMLElement | null) {
+function zoomTo(cy: cytoscape.Core, slide: Slide | undefined, box: HTMLElement | null, animate = !matchMedia('(prefers-reduced-motion: reduce)').matches) {
   cy.elements().removeClass('present-focus present-dim');
   const ids = focusNodeIds(cy.nodes().map((n) => n.data() as StageNode), slide?.focus?.eventIds ?? []);
   box?.setAttribute('data-focus-nodes', ids.join(' '));
-  const animate = !matchMedia('(prefers-reduced-motion: reduce)').matches;
   cy.stop(true, true);
   if (!ids.length) {
     fitToStory(cy);
@@ -52,7 +51,15 @@ export function StageGraph({ slide }: { slide: Slide | undefined }) {
     const instance = cytoscape({ container: box.current, style: [...graphStyle(), ...FOCUS_STYLE], minZoom: 0.05, maxZoom: 2.5, boxSelectionEnabled: false, autoungrabify: true, autounselectify: true });
     cy.current = instance;
     window.__driftlinePresentCy = instance;
+    // The stage's rows settle after the slide text and the strip render, and the window can be resized while
+    // presenting: Cytoscape keeps its old size until told, so the step would drift off-centre. Re-fit at once.
+    const resized = new ResizeObserver(() => {
+      instance.resize();
+      if (instance.nodes().nonempty()) zoomTo(instance, slideRef.current, box.current, false);
+    });
+    resized.observe(box.current!);
     return () => {
+      resized.disconnect();
       instance.destroy();
       if (window.__driftlinePresentCy === instance) delete window.__driftlinePresentCy;
     };
