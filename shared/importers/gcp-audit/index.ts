@@ -1,9 +1,10 @@
-// Google Cloud Audit Logs as Cloud Logging exports them: LogEntry JSON lines, a JSON array
-// (`gcloud logging read --format=json`) or an entries.list response `{"entries": [...]}`.
+// Google Cloud Audit Logs as Cloud Logging exports them: LogEntry JSON lines (read line by line, so a large
+// export is never held whole), a JSON array (`gcloud logging read --format=json`) or an entries.list
+// response `{"entries": [...]}`.
 import type { Importer } from '../types';
-import { isObject, parseJsonObject, safeStringify, shortReason, type JsonObject } from '../common/json';
-import { OutputBuffer, documentParser } from '../common/output';
-import { lineOfError } from '../common/document';
+import { isObject, safeStringify, type JsonObject } from '../common/json';
+import type { OutputBuffer } from '../common/output';
+import { jsonLinesOrDocumentParser } from '../common/jsonLinesOrDocument';
 import { SpanLocator } from '../otlp/locate';
 import { logEntryToEvent } from './toEvent';
 
@@ -25,6 +26,7 @@ function entries(list: unknown[], text: string, base: number, prefix: string, ou
   });
 }
 
+/** One object: a log entry, or an entries.list response holding many. */
 function one(e: JsonObject, line: number, raw: string, out: OutputBuffer): void {
   if (Array.isArray(e.entries)) return entries(e.entries, raw, line, '/entries', out);
   const ev = logEntryToEvent(e, line, '', raw);
@@ -32,35 +34,20 @@ function one(e: JsonObject, line: number, raw: string, out: OutputBuffer): void 
   else out.events.push(ev);
 }
 
-function parse(text: string, out: OutputBuffer): void {
-  let whole: unknown;
-  try {
-    whole = JSON.parse(text);
-  } catch (e) {
-    // JSON lines (the common export): each entry is converted as soon as it is read, so the parsed
-    // objects of a large file are not all alive at once.
-    const lines = text.split('\n');
-    const opener = lines.find((l) => l.trim() !== '')?.trim() ?? '';
-    // A pretty-printed array or object that does not parse is one damaged document: one located error.
-    if (opener[0] === '[' || opener === '{') return out.error(lineOfError(text, e), `invalid JSON document: ${shortReason(e)}`);
-    lines.forEach((l, i) => {
-      if (!l.trim()) return;
-      const o = parseJsonObject(l);
-      if (typeof o === 'string') out.error(i + 1, o);
-      else one(o, i + 1, l, out);
-    });
-    return;
-  }
-  if (Array.isArray(whole)) entries(whole, text, 1, '', out);
-  else if (isObject(whole)) one(whole, 1, text, out);
-  else out.error(1, 'expected log entries: JSON lines, an array, or {"entries": [...]}');
-}
-
 export const gcpAudit: Importer = {
   id: 'gcp-audit',
   label: 'Google Cloud Audit Logs',
   version: 1,
-  mode: 'document',
+  mode: 'lines',
   detect: (head) => detectGcpAudit(head),
-  createParser: () => documentParser(parse),
+  createParser: () =>
+    jsonLinesOrDocumentParser({
+      label: 'Cloud Logging export',
+      line: (o, text, line, out) => one(o, line, text, out),
+      document(doc, text, out) {
+        if (Array.isArray(doc)) entries(doc, text, 1, '', out);
+        else if (isObject(doc)) one(doc, 1, text, out);
+        else out.error(1, 'expected log entries: JSON lines, an array, or {"entries": [...]}');
+      },
+    }),
 };

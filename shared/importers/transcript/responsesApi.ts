@@ -1,21 +1,28 @@
 // OpenAI Responses API items: an array of items, a response / request object holding `input` and `output`
-// arrays, or JSON lines of either (API call logs). Items carry no times of their own, so they are placed one
-// second apart from an anchor, and every event says which: the response's own `created_at`, else the start
-// time the user gave, else the epoch.
+// arrays, or JSON lines of either (API call logs, read line by line). Items carry no times of their own, so
+// they are placed one second apart from an anchor, and every event says which: the response's own
+// `created_at`, else the start time the user gave, else the epoch.
 import type { Importer, ParseContext, RecordParser } from '../types';
-import { isObject, parseJsonObject, safeStringify, shortReason } from '../common/json';
-import { lineOfError } from '../common/document';
-import { OutputBuffer } from '../common/output';
+import { headLines, isObject, safeStringify, type JsonObject } from '../common/json';
+import type { OutputBuffer } from '../common/output';
+import { jsonLinesOrDocumentParser } from '../common/jsonLinesOrDocument';
 import { anyTimeToNanos } from '../common/time';
 import { elementLines } from './elementLines';
 import { responseItemEvents, type CallNames } from './responseItems';
 
 const ITEM_TYPES = /"type"\s*:\s*"(function_call|function_call_output|custom_tool_call|output_text|input_text|reasoning|mcp_call)"/;
 
+/** A line that is one bare item: its type comes first, as the API and SDKs serialise items. */
+const ITEM_LINE = /^\{\s*"type"\s*:\s*"(message|function_call|function_call_output|custom_tool_call|custom_tool_call_output|reasoning|local_shell_call|local_shell_call_output|mcp_call|web_search_call|file_search_call|computer_call|computer_call_output)"/;
+
 export function detectResponsesApi(head: string): number {
   const t = head.trimStart();
   const shaped = t[0] === '[' || (t[0] === '{' && /"(output|input)"\s*:\s*\[/.test(head));
-  return shaped && ITEM_TYPES.test(head) ? 0.9 : 0;
+  if (shaped && ITEM_TYPES.test(head)) return 0.9;
+  // JSON lines of bare items (an SDK's saved input list).
+  const lines = headLines(head, 20);
+  const items = lines.filter((l) => ITEM_LINE.test(l)).length;
+  return lines.length && items / lines.length >= 0.6 ? 0.85 : 0;
 }
 
 const SECOND = 1_000_000_000n;
@@ -61,25 +68,14 @@ function emit(doc: unknown, lists: Lists, lineOf: (key: string, i: number) => nu
   }
 }
 
-function parse(text: string, ctx: ParseContext, out: OutputBuffer): void {
-  const run: Run = { names: new Map(), steps: 0 };
-  let doc: unknown;
-  try {
-    doc = JSON.parse(text);
-  } catch (e) {
-    const opener = text.split('\n', 64).find((l) => l.trim() !== '')?.trim() ?? '';
-    if (opener[0] !== '{' || opener === '{') return out.error(lineOfError(text, e), `invalid JSON document: ${shortReason(e)}`);
-    // JSON lines, as API call logs keep them: one response, request or item per line.
-    text.split('\n').forEach((l, i) => {
-      if (!l.trim()) return;
-      const o = parseJsonObject(l);
-      if (typeof o === 'string') return out.error(i + 1, o);
-      const lists: Lists = o.type !== undefined || o.role !== undefined ? [['', [o]]] : listsOf(o);
-      if (!lists.length) return out.error(i + 1, 'neither a Responses API item nor an object with input / output arrays');
-      emit(o, lists, () => i + 1, ctx, run, out);
-    });
-    return;
-  }
+/** One JSON-lines record: a single item, or a response / request with input and output arrays. */
+function line(o: JsonObject, n: number, ctx: ParseContext, run: Run, out: OutputBuffer): void {
+  const lists: Lists = o.type !== undefined || o.role !== undefined ? [['', [o]]] : listsOf(o);
+  if (!lists.length) return out.error(n, 'neither a Responses API item nor an object with input / output arrays');
+  emit(o, lists, () => n, ctx, run, out);
+}
+
+function document(doc: unknown, text: string, ctx: ParseContext, run: Run, out: OutputBuffer): void {
   const lists = listsOf(doc);
   if (!lists.length) return out.error(1, 'expected an array of Responses API items, or an object with input / output arrays');
   const lines = elementLines(text);
@@ -90,10 +86,15 @@ export const responsesApi: Importer = {
   id: 'openai-responses',
   label: 'OpenAI Responses API items',
   version: 1,
-  mode: 'document',
+  mode: 'lines',
   detect: (head) => detectResponsesApi(head),
   createParser(ctx): RecordParser {
-    const out = new OutputBuffer();
-    return { push: (text) => parse(text, ctx, out), drain: () => out.take(), finish: () => out.take() };
+    // Call names and the step count carry across the lines of an API call log.
+    const run: Run = { names: new Map(), steps: 0 };
+    return jsonLinesOrDocumentParser({
+      label: 'Responses API document',
+      line: (o, _text, n, out) => line(o, n, ctx, run, out),
+      document: (doc, text, out) => document(doc, text, ctx, run, out),
+    });
   },
 };

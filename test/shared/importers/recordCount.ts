@@ -52,7 +52,7 @@ const COUNTERS: Record<string, (text: string) => number> = {
   jaeger: (t) => each(t, under('spans')),
   'otlp-log': (t) => each(t, under('logRecords')),
   'k8s-events': (t) => each(t, under('items')),
-  'gcp-audit': (t) => each(t, (d) => (Array.isArray(d) ? d.length : 1)),
+  'gcp-audit': (t) => each(t, (d) => (Array.isArray(d) ? d.length : Array.isArray((d as { entries?: unknown })?.entries) ? (d as { entries: unknown[] }).entries.length : 1)),
   alertmanager: (t) => each(t, under('alerts')),
   zipkin: (t) => each(t, (d) => (Array.isArray(d) ? d.flat().length : 1)),
   cloudtrail: (t) => each(t, (d) => (d && typeof d === 'object' && Array.isArray((d as { Records?: unknown[] }).Records) ? (d as { Records: unknown[] }).Records.length : 1)),
