@@ -1,13 +1,14 @@
 // Electron entry: wires the services together and opens the window. Behaviour lives in services/.
 import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session } from 'electron';
-import { MENU_CHANNEL } from '../shared/ipc/host';
+import { MENU_CHANNEL, OPEN_RECENT_CHANNEL } from '../shared/ipc/host';
 import { documentDialogs, evidencePicker } from './services/dialogs';
 import { createDocumentsService } from './services/documents';
 import { createFilesService } from './services/files';
 import { registerIpc } from './services/ipc';
 import { installMenu } from './services/menu';
-import { createRecentList } from './services/recent';
+import { createRecentStore } from './services/recent';
+import { createRecentService, recentDialogs } from './services/recentService';
 import { guardContents, guardSession, isAllowedNavigation } from './services/network';
 import { registerAppScheme, serveRenderer } from './services/protocol';
 import { APP_ORIGIN } from './services/staticFiles';
@@ -45,25 +46,40 @@ if (!app.requestSingleInstanceLock()) {
   void app.whenReady().then(() => {
     guardSession(session.defaultSession, (url) => console.warn(`driftline: refused network request to ${url}`));
     serveRenderer(protocol, rendererRoot);
-    const recent = createRecentList(path.join(app.getPath('userData'), 'recent-investigations.json'));
-    const rememberDocument = (file: string) => {
-      app.addRecentDocument(file);
-      recent.add(file).catch((e: unknown) => console.warn(`driftline: could not update the recent list (${String(e)})`));
-    };
-    registerIpc(
-      ipcMain,
-      {
-        files: createFilesService(evidencePicker(dialog, parent, process.platform)),
-        documents: createDocumentsService(documentDialogs(dialog, parent), { onDocument: rememberDocument }),
-        app: { version: async () => app.getVersion() },
-      },
-      (event) => isAllowedNavigation(event.senderFrame?.url ?? ''),
-    );
-    installMenu(Menu, {
-      isPackaged: app.isPackaged,
-      platform: process.platform,
-      send: (command) => parent()?.webContents.send(MENU_CHANNEL, command),
+    // One recent list, in userData, behind the start screen, File ▸ Open Recent and the OS's recent documents.
+    const recentStore = createRecentStore(path.join(app.getPath('userData'), 'recent-investigations.json'));
+    const remember = (update: Promise<unknown>) =>
+      update.catch((e: unknown) => console.warn(`driftline: could not update the recent list (${String(e)})`));
+    const files = createFilesService(evidencePicker(dialog, parent, process.platform), {
+      onEvidence: (chosen, picked) => void remember(recentStore.add('evidence', chosen, picked.reduce((n, f) => n + f.size, 0))),
     });
+    const documents = createDocumentsService(documentDialogs(dialog, parent), {
+      onDocument: (file, size) => {
+        app.addRecentDocument(file);
+        void remember(recentStore.add('investigation', [file], size));
+      },
+    });
+    const recent = createRecentService({ store: recentStore, files, documents, dialogs: recentDialogs(dialog, parent, process.platform) });
+    registerIpc(ipcMain, { files, documents, recent, app: { version: async () => app.getVersion() } }, (event) =>
+      isAllowedNavigation(event.senderFrame?.url ?? ''),
+    );
+    const openInWindow = (id: string) => parent()?.webContents.send(OPEN_RECENT_CHANNEL, id);
+    const refreshMenu = () =>
+      installMenu(Menu, {
+        isPackaged: app.isPackaged,
+        platform: process.platform,
+        send: (command) => parent()?.webContents.send(MENU_CHANNEL, command),
+        recent: {
+          entries: recentStore.list(),
+          open: (id) => void recent.openFromMenu(id, openInWindow).catch((e: unknown) => console.warn(`driftline: could not open a recent item (${String(e)})`)),
+          clear: () => {
+            app.clearRecentDocuments();
+            void remember(recentStore.clear());
+          },
+        },
+      });
+    refreshMenu();
+    recentStore.onChange(refreshMenu);
     openMainWindow();
     app.on('activate', () => parent() ?? openMainWindow());
   });

@@ -9,6 +9,7 @@ import {
   fromWireError,
   isCloseAnswer,
   MENU_CHANNEL,
+  OPEN_RECENT_CHANNEL,
   type CloseAnswer,
   type CloseGuard,
   type DriftlineHost,
@@ -51,6 +52,9 @@ const MENU_COMMANDS: ReadonlySet<string> = new Set<MenuCommand>([
   'open-sample',
 ]);
 
+/** Recent-list ids are UUIDs; anything else on the channel is not from Driftline's menu. */
+const isRecentId = (id: unknown): id is string => typeof id === 'string' && id.length > 0 && id.length <= 100;
+
 let closeGuard: CloseGuard | null = null;
 
 /** Asks the page's CloseGuard; whatever happens, the main process gets a CloseAnswer back for `id`. */
@@ -80,6 +84,12 @@ const host: DriftlineHost = {
     writeTo: remote('documents.writeTo'),
     open: remote('documents.open'),
   }),
+  recent: Object.freeze({
+    list: remote('recent.list'),
+    open: remote('recent.open'),
+    remove: remote('recent.remove'),
+    locate: remote('recent.locate'),
+  }),
   app: Object.freeze({
     kind: 'electron' as const,
     version: remote('app.version'),
@@ -90,6 +100,13 @@ const host: DriftlineHost = {
       };
       ipcRenderer.on(checked(MENU_CHANNEL), wrapped);
       return () => void ipcRenderer.removeListener(MENU_CHANNEL, wrapped);
+    },
+    onOpenRecent(listener: (id: string) => void) {
+      const wrapped = (_event: IpcRendererEvent, id: unknown) => {
+        if (isRecentId(id)) listener(id);
+      };
+      ipcRenderer.on(checked(OPEN_RECENT_CHANNEL), wrapped);
+      return () => void ipcRenderer.removeListener(OPEN_RECENT_CHANNEL, wrapped);
     },
     onBeforeClose(guard: CloseGuard) {
       closeGuard = guard;

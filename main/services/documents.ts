@@ -1,11 +1,12 @@
 // Investigation documents and exports: save through the platform dialog, write atomically, open.
-// The renderer may only write to paths the user chose in a dialog this session, so a compromised
-// page cannot overwrite arbitrary files through writeTo.
+// The renderer may only write to paths the user chose in a dialog this session (or reopened from the
+// recent list), so a compromised page cannot overwrite arbitrary files through writeTo.
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { DocumentsHost, FileFilter } from '../../shared/ipc/host';
 import { writeFileAtomic } from './atomicWrite';
 import { HostError } from './hostError';
+import { isInvestigationFile } from './recent';
 
 export interface DocumentDialogs {
   /** Resolves to the chosen path, undefined when cancelled. */
@@ -13,15 +14,22 @@ export interface DocumentDialogs {
   open(filters: FileFilter[]): Promise<string | undefined>;
 }
 
+export type OpenedDocument = { path: string; name: string; data: Uint8Array };
+
 export interface DocumentsService extends DocumentsHost {
   /** Called when a path was chosen outside the dialogs above (e.g. from the recent list). */
   allow(file: string): void;
+  /**
+   * Opens an investigation without a dialog, for the recent list: only .driftline files, and the caller
+   * must have taken the path from its own list, never from the page. Saving back to it is then allowed.
+   */
+  reopen(file: string): Promise<OpenedDocument>;
 }
 
 export interface DocumentsOptions {
   write?: (target: string, data: Uint8Array) => Promise<void>;
-  /** Told about every document the user saved or opened through a dialog (the recent list). */
-  onDocument?: (file: string) => void;
+  /** Told about every investigation file (.driftline, not exports) saved or opened through a dialog: the recent list. */
+  onDocument?: (file: string, size: number) => void;
 }
 
 export function createDocumentsService(dialogs: DocumentDialogs, options: DocumentsOptions = {}): DocumentsService {
@@ -38,7 +46,7 @@ export function createDocumentsService(dialogs: DocumentDialogs, options: Docume
       if (!target) return null;
       await write(target, data);
       allow(target);
-      onDocument(target);
+      if (isInvestigationFile(target)) onDocument(target, data.byteLength);
       return target;
     },
 
@@ -55,7 +63,14 @@ export function createDocumentsService(dialogs: DocumentDialogs, options: Docume
       if (!file) return null;
       const data = new Uint8Array(await fs.readFile(file));
       allow(file);
-      onDocument(file);
+      if (isInvestigationFile(file)) onDocument(file, data.byteLength);
+      return { path: file, name: path.basename(file), data };
+    },
+
+    async reopen(file) {
+      if (!isInvestigationFile(file)) throw new HostError('denied', `${path.basename(file)} is not a Driftline investigation (.driftline).`);
+      const data = new Uint8Array(await fs.readFile(file));
+      allow(file);
       return { path: file, name: path.basename(file), data };
     },
   };

@@ -12,19 +12,38 @@ export type PickPaths = () => Promise<string[]>;
 /** Bigger reads would let one call allocate arbitrary memory in the main process. */
 export const MAX_CHUNK = 64 * 1024 * 1024;
 
-export function createFilesService(pickPaths: PickPaths): FilesHost {
+export interface FilesService extends FilesHost {
+  /** Evidence the user picked before (the recent list), opened again without a dialog: folders are expanded anew. */
+  openPaths(chosen: string[]): Promise<PickedFile[]>;
+}
+
+export interface FilesOptions {
+  /** Told what the user picked in the dialog (files and folders as chosen) and their files: the recent list. */
+  onEvidence?: (chosen: string[], files: PickedFile[]) => void;
+}
+
+export function createFilesService(pickPaths: PickPaths, { onEvidence = () => {} }: FilesOptions = {}): FilesService {
   const picked = new Map<string, string>();
 
-  return {
-    async pickEvidence() {
-      const files: PickedFile[] = [];
-      for (const chosen of await pickPaths()) {
-        for (const file of await expand(chosen)) {
-          const handle = randomUUID();
-          picked.set(handle, file.path);
-          files.push({ handle, name: path.basename(file.path), path: file.path, size: file.size });
-        }
+  const openPaths = async (chosen: string[]) => {
+    const files: PickedFile[] = [];
+    for (const one of chosen) {
+      for (const file of await expand(one)) {
+        const handle = randomUUID();
+        picked.set(handle, file.path);
+        files.push({ handle, name: path.basename(file.path), path: file.path, size: file.size });
       }
+    }
+    return files;
+  };
+
+  return {
+    openPaths,
+
+    async pickEvidence() {
+      const chosen = await pickPaths();
+      const files = await openPaths(chosen);
+      if (files.length) onEvidence(chosen, files);
       return files;
     },
 

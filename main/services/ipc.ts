@@ -1,13 +1,14 @@
 // Registers one ipcMain handler per host method in shared/ipc/host.ts and maps failures to
 // WireError. Only the app's own page may call: messages from any other frame are refused.
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
-import { channel, INVOKE_METHODS, type AppHost, type DocumentsHost, type FilesHost } from '../../shared/ipc/host';
+import { channel, INVOKE_METHODS, type AppHost, type DocumentsHost, type FilesHost, type RecentHost } from '../../shared/ipc/host';
 import { HostError, wireErrorOf } from './hostError';
 import type { IpcResult } from './ipcEnvelope';
 
 export interface HostServices {
   files: FilesHost;
   documents: DocumentsHost;
+  recent: RecentHost;
   app: Pick<AppHost, 'version'>;
 }
 

@@ -1,6 +1,7 @@
 // Keyboard shortcuts and native menu commands, both routed to the same actions.
 import { useEffect } from 'react';
 import { ACTIONS } from '../actions';
+import { openRecentFromMenu } from '../actions/openRecent';
 import { matches } from '../actions/types';
 import { useServices } from '../state/context';
 
@@ -25,9 +26,11 @@ export function useShortcuts(): void {
       const action = ACTIONS.find((a) => a.id === command);
       if (action) void action.run(services);
     });
+    const offRecent = services.host.app.onOpenRecent((id) => void openRecentFromMenu(services, id));
     return () => {
       window.removeEventListener('keydown', onKey);
       offMenu();
+      offRecent();
     };
   }, [services]);
 }

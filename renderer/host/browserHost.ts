@@ -95,11 +95,14 @@ export function createBrowserHost(version = 'browser'): RendererHost {
       window.addEventListener('beforeunload', warn);
       return () => window.removeEventListener('beforeunload', warn);
     },
+    // No native menu, so no File ▸ Open Recent: the start screen's list is the way back.
+    onOpenRecent: () => () => undefined,
   };
 
   return {
     files: filesHost,
     documents,
+    recent: recents,
     app,
     toWireFile(picked) {
       const blob = files.get(picked.handle);
@@ -110,6 +113,5 @@ export function createBrowserHost(version = 'browser'): RendererHost {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    recents,
   };
 }

@@ -1,12 +1,15 @@
-// Recently opened or saved investigations and imported evidence, for the empty state. Kept in localStorage
-// (name, when, size): a browser cannot reopen a file by itself, so an entry is a reminder with an "Open…"
-// action, not a handle. Newest first, no duplicates, capped; unreadable storage just means no list.
+// The browser's recent list: investigations opened or saved and evidence imported, kept in localStorage
+// (name, when, size). A browser cannot reopen a file by itself, so an entry is a reminder whose "Open…"
+// asks for the file again, not a handle. Newest first, no duplicates, capped; unreadable storage just
+// means no list. (Electron's list lives in the main process; see main/services/recent.ts.)
+import type { RecentEntry, RecentHost } from '../../shared/ipc/host';
 
+/** One entry as stored in localStorage (the format the first version wrote, kept so lists survive). */
 export interface RecentItem {
   kind: 'investigation' | 'evidence';
   /** What to call it: the file name, or the first file's name and how many more. */
   name: string;
-  /** Full path where the host has paths (Electron), else the name; the key that makes an entry unique. */
+  /** The file names, one per line: what makes an entry unique. */
   path: string;
   /** Bytes (all files, for evidence). */
   size: number;
@@ -14,17 +17,21 @@ export interface RecentItem {
   at: string;
 }
 
-export interface Recents {
-  list(): RecentItem[];
+export interface BrowserRecents extends RecentHost {
   add(item: Omit<RecentItem, 'at'>, at?: Date): void;
 }
 
 export const MAX_RECENTS = 8;
 const KEY = 'driftline.recent';
 
+/** Why a browser entry has no one-click reopen, in the words the page shows. */
+export const PICK_AGAIN = 'A browser cannot reopen a file by itself: choose Open… and pick the same file again.';
+
 type Storage = Pick<globalThis.Storage, 'getItem' | 'setItem'>;
 
-export function createRecents(storage: Storage | null = safeLocalStorage()): Recents {
+const idOf = (r: Pick<RecentItem, 'kind' | 'path'>) => `${r.kind}:${r.path}`;
+
+export function createRecents(storage: Storage | null = safeLocalStorage()): BrowserRecents {
   const read = (): RecentItem[] => {
     try {
       const parsed = JSON.parse(storage?.getItem(KEY) ?? '[]') as unknown;
@@ -33,18 +40,36 @@ export function createRecents(storage: Storage | null = safeLocalStorage()): Rec
       return [];
     }
   };
+  const write = (items: RecentItem[]) => {
+    try {
+      storage?.setItem(KEY, JSON.stringify(items.slice(0, MAX_RECENTS)));
+    } catch {
+      // storage full or disabled: the list is a convenience, the work itself is unaffected
+    }
+  };
+  const cannot = async (): Promise<never> => {
+    throw Object.assign(new Error(PICK_AGAIN), { name: 'HostError', kind: 'invalid' });
+  };
   return {
-    list: read,
+    async list() {
+      return read().map(toEntry);
+    },
     add(item, at = new Date()) {
       const entry: RecentItem = { ...item, at: at.toISOString() };
-      const items = [entry, ...read().filter((r) => !(r.kind === item.kind && r.path === item.path))].slice(0, MAX_RECENTS);
-      try {
-        storage?.setItem(KEY, JSON.stringify(items));
-      } catch {
-        // storage full or disabled: the list is a convenience, the work itself is unaffected
-      }
+      write([entry, ...read().filter((r) => idOf(r) !== idOf(item))]);
     },
+    async remove(id) {
+      const items = read();
+      const kept = items.filter((r) => idOf(r) !== id);
+      if (kept.length !== items.length) write(kept);
+    },
+    open: cannot,
+    locate: cannot,
   };
+}
+
+function toEntry(r: RecentItem): RecentEntry {
+  return { id: idOf(r), kind: r.kind, name: r.name, paths: r.path.split('\n'), size: r.size, at: r.at };
 }
 
 /** One entry for a batch of evidence files: named by the first, "and N more". */

@@ -1,7 +1,6 @@
 // What the renderer needs beyond the host contract: turning picked files into something the worker reads.
 import type { DriftlineHost, PickedFile } from '../../shared/ipc/host';
 import type { WireFile } from '../engine/protocol';
-import type { Recents } from './recents';
 
 export interface RendererHost extends DriftlineHost {
   /** The file as the worker should receive it: a Blob where the host has one, else a chunked handle. */
@@ -11,6 +10,4 @@ export interface RendererHost extends DriftlineHost {
    * on the file inputs outside a pickEvidence() call. Returns an unsubscribe function.
    */
   onFilesChosen(listener: (files: PickedFile[]) => void): () => void;
-  /** Investigations opened or saved and evidence imported, newest first, for the empty state. */
-  recents: Recents;
 }

@@ -33,6 +33,38 @@ export interface DocumentsHost {
 
 export type MenuCommand = 'open-evidence' | 'open-investigation' | 'save' | 'save-as' | 'export' | 'open-sample';
 
+/** Investigations and evidence opened lately, as the start screen and File ▸ Open Recent show them. */
+export interface RecentEntry {
+  /** Opaque key for open/remove/locate: the main process opens only what its own list holds under this id. */
+  id: string;
+  kind: 'investigation' | 'evidence';
+  /** What to call it: the file name, or the first name picked and how many more. */
+  name: string;
+  /** An investigation's file; the evidence files and folders as picked (a browser knows only names). */
+  paths: string[];
+  /** Bytes when known (all files, for evidence picked as files). */
+  size?: number;
+  /** ISO time it was last opened or saved. */
+  at: string;
+  /** Paths not found when the list was read (moved or deleted); absent when everything is there. */
+  missing?: string[];
+}
+
+/** What reopening an entry gives back: an investigation's bytes, or the evidence to import again. */
+export type ReopenedRecent =
+  | { kind: 'investigation'; path: string; name: string; data: Uint8Array }
+  | { kind: 'evidence'; files: PickedFile[] };
+
+export interface RecentHost {
+  /** Newest first, each entry checked against the disk (see `missing`). */
+  list(): Promise<RecentEntry[]>;
+  /** Opens an entry of the list again, without a dialog; fails with kind 'not-found' when it was moved or deleted. */
+  open(id: string): Promise<ReopenedRecent>;
+  remove(id: string): Promise<void>;
+  /** Asks where a moved entry is now (open dialog); the entry then points there. Null when cancelled. */
+  locate(id: string): Promise<RecentEntry | null>;
+}
+
 /** What the window answers when it is about to close. */
 export type CloseAnswer =
   /** Nothing would be lost: nothing changed, or every change is in the investigation file. */
@@ -61,11 +93,14 @@ export interface AppHost {
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
   /** Registers what closing the window (or quitting) must check first; one at a time; returns an unsubscribe function. */
   onBeforeClose(guard: CloseGuard): () => void;
+  /** File ▸ Open Recent chose an entry (by RecentEntry id); returns an unsubscribe function. */
+  onOpenRecent(listener: (id: string) => void): () => void;
 }
 
 export interface DriftlineHost {
   files: FilesHost;
   documents: DocumentsHost;
+  recent: RecentHost;
   app: AppHost;
 }
 
@@ -73,11 +108,12 @@ export interface DriftlineHost {
 export const CHANNEL_PREFIX = 'driftline:';
 
 /** The invokable methods, as `capability.method`, derived from the interfaces above. */
+type InvokeCapability = 'files' | 'documents' | 'recent';
 export type InvokeMethods = {
-  [C in 'files' | 'documents']: {
+  [C in InvokeCapability]: {
     [M in keyof DriftlineHost[C] & string]: `${C}.${M}`;
   }[keyof DriftlineHost[C] & string];
-}['files' | 'documents'] | 'app.version';
+}[InvokeCapability] | 'app.version';
 
 export const INVOKE_METHODS: readonly InvokeMethods[] = [
   'files.pickEvidence',
@@ -85,11 +121,17 @@ export const INVOKE_METHODS: readonly InvokeMethods[] = [
   'documents.saveAs',
   'documents.writeTo',
   'documents.open',
+  'recent.list',
+  'recent.open',
+  'recent.remove',
+  'recent.locate',
   'app.version',
 ];
 
 export const channel = (method: InvokeMethods) => `${CHANNEL_PREFIX}${method}`;
 export const MENU_CHANNEL = `${CHANNEL_PREFIX}menu`;
+/** Main → window: `(id)`, File ▸ Open Recent chose the entry with that id. */
+export const OPEN_RECENT_CHANNEL = `${CHANNEL_PREFIX}open-recent`;
 
 /** Main → window: `(id, step)`, asking the window's CloseGuard to `prepare` or `save`. */
 export const CLOSE_REQUEST_CHANNEL = `${CHANNEL_PREFIX}close-request`;

@@ -1,11 +1,11 @@
 // main/index.ts wired against a fake Electron: checks the order (scheme before ready) and that every
 // service is actually connected — the part of the shell that unit tests of services cannot see.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { MenuItemConstructorOptions } from 'electron';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { CLOSE_ANSWER_CHANNEL, INVOKE_METHODS, MENU_CHANNEL, channel } from '../../shared/ipc/host';
+import { CLOSE_ANSWER_CHANNEL, INVOKE_METHODS, MENU_CHANNEL, OPEN_RECENT_CHANNEL, channel } from '../../shared/ipc/host';
 
 const fake = vi.hoisted(() => {
   const calls: string[] = [];
@@ -58,6 +58,7 @@ vi.mock('electron', () => {
       getVersion: () => '0.1.0',
       isPackaged: false,
       addRecentDocument: () => {},
+      clearRecentDocuments: () => fake.calls.push('clear-recent-documents'),
       quit: () => fake.calls.push('quit'),
     },
     protocol: {
@@ -86,6 +87,10 @@ vi.mock('electron', () => {
 
 beforeAll(async () => {
   fake.userData = mkdtempSync(path.join(tmpdir(), 'driftline-main-'));
+  // A recent list left by an earlier run, with one investigation that is still there.
+  writeFileSync(path.join(fake.userData, 'case.driftline'), 'sealed');
+  const entry = { id: 'r1', kind: 'investigation', name: 'case.driftline', paths: [path.join(fake.userData, 'case.driftline')], at: '2025-01-01T00:00:00.000Z' };
+  writeFileSync(path.join(fake.userData, 'recent-investigations.json'), JSON.stringify({ version: 2, recent: [entry] }));
   await import('../../main/index');
   fake.calls.push('ready');
   fake.ready!();
@@ -129,5 +134,22 @@ describe('main/index.ts wiring', () => {
     expect(fake.windows[0].events).toEqual(expect.arrayContaining(['close', 'closed', 'query-session-end', 'contents:render-process-gone']));
     expect(fake.ipcOn.has(CLOSE_ANSWER_CHANNEL)).toBe(true);
     expect(fake.appHandlers.has('before-quit')).toBe(true);
+  });
+
+  it('offers the recent list under File ▸ Open Recent: choosing an item tells the window, Clear Recent empties the menu', async () => {
+    const fileMenu = () => fake.menu![0].submenu as MenuItemConstructorOptions[];
+    const recentItems = () => fileMenu().find((i) => i.label === 'Open Recent')!.submenu as MenuItemConstructorOptions[];
+    expect(recentItems()[0].label).toBe(`case.driftline — ${fake.userData}`);
+    fake.windows[0].sent.length = 0;
+    (recentItems()[0].click as () => void)();
+    for (let i = 0; i < 50 && !fake.windows[0].sent.length; i++) await new Promise((r) => setTimeout(r, 5));
+    expect(fake.windows[0].sent).toEqual([[OPEN_RECENT_CHANNEL, 'r1']]);
+
+    (recentItems().find((i) => i.label === 'Clear Recent')!.click as () => void)();
+    expect(fake.calls).toContain('clear-recent-documents');
+    expect(recentItems()[0]).toMatchObject({ label: 'No Recent Investigations', enabled: false });
+    const stored = () => JSON.parse(readFileSync(path.join(fake.userData, 'recent-investigations.json'), 'utf8')).recent;
+    for (let i = 0; i < 100 && stored().length; i++) await new Promise((r) => setTimeout(r, 5));
+    expect(stored()).toEqual([]);
   });
 });

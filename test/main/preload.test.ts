@@ -6,11 +6,22 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { DriftlineHost } from '../../shared/ipc/host';
-import { CHANNEL_PREFIX, CLOSE_REQUEST_CHANNEL, INVOKE_METHODS, MENU_CHANNEL, channel, type CloseAnswer, type CloseGuard } from '../../shared/ipc/host';
+import {
+  CHANNEL_PREFIX,
+  CLOSE_REQUEST_CHANNEL,
+  INVOKE_METHODS,
+  MENU_CHANNEL,
+  OPEN_RECENT_CHANNEL,
+  channel,
+  type CloseAnswer,
+  type CloseGuard,
+} from '../../shared/ipc/host';
 import { guardClose } from '../../main/services/closeGuard';
 import { createDocumentsService } from '../../main/services/documents';
 import { createFilesService } from '../../main/services/files';
 import { registerIpc } from '../../main/services/ipc';
+import { createRecentStore } from '../../main/services/recent';
+import { createRecentService } from '../../main/services/recentService';
 
 const fake = vi.hoisted(() => {
   const handlers = new Map<string, (event: unknown, ...args: unknown[]) => Promise<unknown>>();
@@ -46,11 +57,16 @@ let renderer: EventEmitter;
 beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'driftline-preload-'));
   writeFileSync(path.join(dir, 'app-logs.jsonl'), '{"msg":"hello"}\n');
+  const store = createRecentStore(path.join(dir, 'recent.json'));
+  const files = createFilesService(async () => [path.join(dir, 'app-logs.jsonl')], { onEvidence: (chosen) => void store.add('evidence', chosen) });
+  const documents = createDocumentsService({ save: async () => undefined, open: async () => undefined });
+  const dialogs = { locateInvestigation: async () => undefined, locateEvidence: async () => [], askMissing: async () => 'cancel' as const };
   registerIpc(
     { handle: (name: string, h: never) => fake.handlers.set(name, h) } as never,
     {
-      files: createFilesService(async () => [path.join(dir, 'app-logs.jsonl')]),
-      documents: createDocumentsService({ save: async () => undefined, open: async () => undefined }),
+      files,
+      documents,
+      recent: createRecentService({ store, files, documents, dialogs }),
       app: { version: async () => '9.9.9' },
     },
     (event) => event.senderFrame?.url.startsWith('app://driftline/') ?? false,
@@ -70,8 +86,8 @@ describe('preload + ipc', () => {
   it('exposes exactly one frozen object, with no ipcRenderer on it', () => {
     expect(Object.keys(fake.exposed)).toEqual(['driftline']);
     expect(Object.isFrozen(host)).toBe(true);
-    expect(Object.isFrozen(host.files) && Object.isFrozen(host.documents) && Object.isFrozen(host.app)).toBe(true);
-    expect(Object.keys(host).sort()).toEqual(['app', 'documents', 'files']);
+    expect(Object.isFrozen(host.files) && Object.isFrozen(host.documents) && Object.isFrozen(host.recent) && Object.isFrozen(host.app)).toBe(true);
+    expect(Object.keys(host).sort()).toEqual(['app', 'documents', 'files', 'recent']);
     expect(host.app.kind).toBe('electron');
     expect(JSON.stringify(Object.keys(host.app))).not.toContain('ipc');
   });
@@ -90,6 +106,31 @@ describe('preload + ipc', () => {
     expect(err).toMatchObject({ name: 'HostError', kind: 'not-found' });
     await expect(host.documents.writeTo('/tmp/anything', new Uint8Array(1))).rejects.toMatchObject({ kind: 'denied' });
     expect(await host.documents.saveAs('x.json', new Uint8Array(1), [])).toBeNull();
+  });
+
+  it('lists picked evidence as recent and reopens it by id, reading the same bytes; a path is not an id', async () => {
+    await host.files.pickEvidence();
+    const [entry] = await host.recent.list();
+    expect(entry).toMatchObject({ kind: 'evidence', name: 'app-logs.jsonl', paths: [path.join(dir, 'app-logs.jsonl')] });
+    const reopened = await host.recent.open(entry.id);
+    if (reopened.kind !== 'evidence') throw new Error('expected evidence');
+    expect(new TextDecoder().decode(await host.files.readChunk(reopened.files[0].handle, 2, 3))).toBe('msg');
+    await expect(host.recent.open(path.join(dir, 'app-logs.jsonl'))).rejects.toMatchObject({ name: 'HostError', kind: 'invalid' });
+    await host.recent.remove(entry.id);
+    expect(await host.recent.list()).toEqual([]);
+  });
+
+  it('delivers File ▸ Open Recent choices as ids only, until unsubscribed', () => {
+    const got: string[] = [];
+    const off = host.app.onOpenRecent((id) => got.push(id));
+    renderer.emit(OPEN_RECENT_CHANNEL, {}, 'b9d3c1f0-1111-4222-8333-944445555666');
+    renderer.emit(OPEN_RECENT_CHANNEL, {}, { id: 'x' });
+    renderer.emit(OPEN_RECENT_CHANNEL, {}, '');
+    renderer.emit(OPEN_RECENT_CHANNEL, {}, 'x'.repeat(5000));
+    off();
+    renderer.emit(OPEN_RECENT_CHANNEL, {}, 'after');
+    expect(got).toEqual(['b9d3c1f0-1111-4222-8333-944445555666']);
+    expect(renderer.listenerCount(OPEN_RECENT_CHANNEL)).toBe(0);
   });
 
   it('refuses calls from a frame that is not the app', async () => {

@@ -66,17 +66,46 @@ describe('documents service', () => {
     expect(readFileSync(file, 'utf8')).toBe('updated');
   });
 
-  it('reports each document saved or opened through a dialog, and nothing on cancel', async () => {
+  it('reports each investigation saved or opened through a dialog, with its size, and nothing on cancel', async () => {
     const dir = scratch();
     const saved = path.join(dir, 'saved.driftline');
     const opened = path.join(dir, 'opened.driftline');
     writeFileSync(opened, 'x');
-    const seen: string[] = [];
-    const docs = createDocumentsService(dialogs(saved, opened), { onDocument: (f) => seen.push(f) });
-    await docs.saveAs('saved.driftline', bytes('y'), []);
+    const seen: [string, number][] = [];
+    const docs = createDocumentsService(dialogs(saved, opened), { onDocument: (f, size) => seen.push([f, size]) });
+    await docs.saveAs('saved.driftline', bytes('yy'), []);
     await docs.open([]);
-    await createDocumentsService(dialogs(), { onDocument: (f) => seen.push(f) }).open([]);
-    expect(seen).toEqual([saved, opened]);
+    await createDocumentsService(dialogs(), { onDocument: (f, size) => seen.push([f, size]) }).open([]);
+    expect(seen).toEqual([
+      [saved, 2],
+      [opened, 1],
+    ]);
+  });
+
+  it('does not report exports as recent investigations (a report is not reopened)', async () => {
+    const report = path.join(scratch(), 'incident.md');
+    const seen: string[] = [];
+    const docs = createDocumentsService(dialogs(report, report), { onDocument: (f) => seen.push(f) });
+    await docs.saveAs('incident.md', bytes('# report'), [{ name: 'Markdown', extensions: ['md'] }]);
+    await docs.open([]);
+    expect(seen).toEqual([]);
+  });
+
+  it('reopens an investigation without a dialog (the recent list) and allows saving back; other files are refused', async () => {
+    const dir = scratch();
+    const file = path.join(dir, 'case.driftline');
+    writeFileSync(file, 'sealed');
+    const d = dialogs();
+    const docs = createDocumentsService(d);
+    expect(await docs.reopen(file)).toEqual({ path: file, name: 'case.driftline', data: bytes('sealed') });
+    expect(d.seen).toEqual([]);
+    await docs.writeTo(file, bytes('autosaved'));
+    expect(readFileSync(file, 'utf8')).toBe('autosaved');
+    const other = path.join(dir, 'notes.txt');
+    writeFileSync(other, 'private');
+    await expect(docs.reopen(other)).rejects.toMatchObject({ kind: 'denied', message: 'notes.txt is not a Driftline investigation (.driftline).' });
+    await expect(docs.writeTo(other, bytes('x'))).rejects.toMatchObject({ kind: 'denied' });
+    await expect(docs.reopen(path.join(dir, 'gone.driftline'))).rejects.toMatchObject({ code: 'ENOENT' });
   });
 
   it('returns null when the open dialog is cancelled', async () => {

@@ -32,7 +32,22 @@ describe('files service', () => {
   });
 
   it('returns nothing when the dialog was cancelled', async () => {
-    expect(await createFilesService(async () => []).pickEvidence()).toEqual([]);
+    const told: unknown[] = [];
+    expect(await createFilesService(async () => [], { onEvidence: (...a) => told.push(a) }).pickEvidence()).toEqual([]);
+    expect(told).toEqual([]);
+  });
+
+  it('tells the recent list what was picked (folders as chosen), and opens those paths again without a dialog', async () => {
+    const told: [string[], number][] = [];
+    const files = createFilesService(async () => [path.join(dir, 'nested'), path.join(dir, 'app-logs.jsonl')], {
+      onEvidence: (chosen, picked) => told.push([chosen, picked.length]),
+    });
+    const picked = await files.pickEvidence();
+    expect(told).toEqual([[[path.join(dir, 'nested'), path.join(dir, 'app-logs.jsonl')], 3]]);
+    const again = await files.openPaths(told[0][0]);
+    expect(again.map((f) => f.path)).toEqual(picked.map((f) => f.path));
+    expect(again.map((f) => f.handle)).not.toEqual(picked.map((f) => f.handle));
+    expect(new TextDecoder().decode(await files.readChunk(again[2].handle, 0, 8))).toBe('line one');
   });
 
   it('reads chunks at any offset, short at the end of the file', async () => {

@@ -1,6 +1,6 @@
 import type { MenuItemConstructorOptions } from 'electron';
 import { describe, expect, it } from 'vitest';
-import { installMenu, menuTemplate } from '../../../main/services/menu';
+import { installMenu, menuTemplate, recentLabel } from '../../../main/services/menu';
 import type { MenuCommand } from '../../../shared/ipc/host';
 
 function flatten(items: MenuItemConstructorOptions[]): MenuItemConstructorOptions[] {
@@ -45,5 +45,46 @@ describe('native menu', () => {
     const fakeMenu = { buildFromTemplate: (t: unknown) => ({ t }), setApplicationMenu: (m: unknown) => (installed = m) };
     installMenu(fakeMenu as never, { isPackaged: true, platform: 'linux', send: () => {} });
     expect((installed as { t: MenuItemConstructorOptions[] }).t[0].label).toBe('File');
+  });
+
+  it('lists the recent list under File ▸ Open Recent, each item opening its entry by id, with Clear Recent', () => {
+    const opened: string[] = [];
+    let cleared = 0;
+    const entries = [
+      { id: 'i1', kind: 'investigation' as const, name: 'case.driftline', paths: ['/cases/case.driftline'] },
+      { id: 'e1', kind: 'evidence' as const, name: 'logs & traces and 1 more', paths: ['/inc/logs & traces', '/inc/audit.jsonl'] },
+    ];
+    const template = menuTemplate({
+      isPackaged: true,
+      platform: 'linux',
+      send: () => {},
+      recent: { entries, open: (id) => opened.push(id), clear: () => cleared++ },
+    });
+    const file = template[0].submenu as MenuItemConstructorOptions[];
+    const openRecent = file.find((i) => i.label === 'Open Recent');
+    expect(file.indexOf(openRecent!)).toBe(file.findIndex((i) => i.label === 'Open Investigation…') + 1);
+    const items = openRecent!.submenu as MenuItemConstructorOptions[];
+    expect(items.map((i) => i.label ?? i.type)).toEqual([
+      'case.driftline — /cases',
+      'logs && traces and 1 more (evidence) — /inc',
+      'separator',
+      'Clear Recent',
+    ]);
+    (items[1].click as () => void)();
+    (items[0].click as () => void)();
+    expect(opened).toEqual(['e1', 'i1']);
+    expect(items[3].enabled).toBe(true);
+    (items[3].click as () => void)();
+    expect(cleared).toBe(1);
+  });
+
+  it('says there is nothing recent, and cannot clear an empty list', () => {
+    for (const recent of [undefined, { entries: [], open: () => {}, clear: () => {} }]) {
+      const openRecent = byLabel(menuTemplate({ isPackaged: true, platform: 'linux', send: () => {}, recent }), 'Open Recent');
+      const items = openRecent!.submenu as MenuItemConstructorOptions[];
+      expect(items[0]).toMatchObject({ label: 'No Recent Investigations', enabled: false });
+      expect(items.at(-1)).toMatchObject({ label: 'Clear Recent', enabled: false });
+    }
+    expect(recentLabel({ kind: 'investigation', name: 'R&D.driftline', paths: ['/R&D/R&D.driftline'] })).toBe('R&&D.driftline — /R&&D');
   });
 });
