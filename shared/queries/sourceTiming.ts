@@ -5,8 +5,8 @@
 // timed log lines cost nothing here.
 import type { Db } from '../db/db';
 
-/** Importer ids whose events may carry placement attributes (see transcript/chatArray, responsesApi, sweAgent, syslog). */
-export const PLACED_FORMATS = ['swe-agent', 'chat-messages', 'openai-responses', 'syslog'] as const;
+/** Importer ids whose events may carry placement attributes (see transcript/chatArray, responsesApi, sweAgent, codexRollout, syslog). */
+export const PLACED_FORMATS = ['swe-agent', 'chat-messages', 'openai-responses', 'codex-rollout', 'syslog'] as const;
 
 /** How an untimed source was placed after import, as stored in `sources.anchoring` (JSON). */
 export interface SourceAnchorRecord {

@@ -13,7 +13,7 @@ const FOLDER_FORMAT: Record<string, string> = {
 const TRANSCRIPTS: Record<string, string> = {
   'claude-session.jsonl': 'claude-code', 'openai-chat.json': 'chat-messages', 'openhands.json': 'openhands', 'run.traj': 'swe-agent',
   'codex-rollout.jsonl': 'codex-rollout', 'responses.json': 'openai-responses', 'responses-log.jsonl': 'openai-responses',
-  'responses-items.jsonl': 'openai-responses',
+  'responses-items.jsonl': 'openai-responses', 'codex-legacy.jsonl': 'codex-rollout',
 };
 
 describe('importer registry', () => {

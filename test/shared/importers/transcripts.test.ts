@@ -111,6 +111,71 @@ describe('transcript importers', () => {
     expect(detectFormat(head.slice(0, 65_536), 'rollout-2026-11-27T10-00-00-x.jsonl').importer?.id).toBe('codex-rollout');
   });
 
+  it('legacy Codex rollout (before session_meta): header, bare items placed at the header time in file order, calls linked', () => {
+    const r = parse(codexRollout, 'codex-legacy.jsonl');
+    const header = 1746638661250000000n; // 2025-05-07T17:24:21.250Z
+    expect(r.events.map((e) => [e.sourceLine, e.kind, e.callId, e.action, e.severity, e.ts - header])).toEqual([
+      [1, 'agent_run', '', 'invoke_agent', 'info', 0n],
+      [3, 'user_message', '', 'say', 'info', 0n],
+      [4, 'agent_message', '', 'think', 'info', 1n],
+      [5, 'tool_call', 'call_a', 'get', 'info', 2n],
+      [6, 'tool_result', 'call_a', 'observe', 'info', 3n],
+      [8, 'tool_call', 'call_b', 'scale', 'info', 4n],
+      [10, 'tool_result', 'call_b', 'observe', 'error', 5n],
+      [11, 'agent_message', '', 'say', 'info', 6n],
+    ]);
+    const [run, user, think, get, got, scale, denied, said] = r.events;
+    expect(toIso(run.ts)).toBe('2025-05-07T17:24:21.250Z');
+    expect(run).toMatchObject({ actor: 'codex', actorType: 'agent', service: 'codex', message: 'Codex session 5973b6c0-94b8-487b-a530-2aeb6098ae0e' });
+    expect(attrs(run)).toEqual({ sessionId: '5973b6c0-94b8-487b-a530-2aeb6098ae0e', git: { commit_hash: '9f1c2e7', branch: 'main', repository_url: 'git@github.com:acme/ops.git' } });
+    expect(user).toMatchObject({ actor: 'user', actorType: 'human', message: 'payments is slow, scale it down' });
+    expect(attrs(user)).toEqual({
+      sessionId: '5973b6c0-94b8-487b-a530-2aeb6098ae0e', text: 'payments is slow, scale it down',
+      anchoring: "item 0, at the session header's timestamp (legacy rollout items carry no time of their own)",
+    });
+    expect(think.message).toBe('Look at the deployment first.');
+    expect(get).toMatchObject({ actor: 'codex', actorType: 'agent', resource: 'k8s:prod/deployment/payments', message: expect.stringMatching(/^shell \{"command":\["bash","-lc","kubectl get/) });
+    expect(attrs(get)).toMatchObject({ tool: 'shell', sessionId: '5973b6c0-94b8-487b-a530-2aeb6098ae0e', anchoring: expect.stringMatching(/^item 2, at the session header's timestamp/) });
+    expect(got.message).toBe('payments 6/6\n');
+    expect(attrs(got)).toMatchObject({ tool: 'shell', result: 'payments 6/6\n' });
+    // The call id is trimmed ("call_b "), so the output finds its call and names its tool.
+    expect(scale).toMatchObject({ resource: 'k8s:prod/deployment/payments' });
+    expect(attrs(scale).intent).toMatchObject({ verb: 'scale', facts: { 'spec.replicas': 2 } });
+    expect(denied).toMatchObject({ message: 'Error from server (Forbidden)\n', severity: 'error' });
+    expect(attrs(denied).tool).toBe('shell');
+    expect(said.message).toBe('I could not scale payments: forbidden.');
+    expect(r.merged).toBe(2); // the two state snapshots
+    expect(r.errors).toEqual([
+      { line: 12, reason: 'neither a rollout line, a session header nor a response item' },
+      { line: 13, reason: expect.stringMatching(/^invalid JSON/) },
+    ]);
+  });
+
+  it('legacy Codex rollout is told from bare Responses items by its header, whatever the file is called', () => {
+    const text = readFixture('transcripts', 'codex-legacy.jsonl');
+    const d = detectFormat(text, 'session.jsonl');
+    expect(d.importer?.id).toBe('codex-rollout');
+    expect(d.scores.find((s) => s.id === 'openai-responses')?.confidence).toBeLessThan(d.confidence);
+    // A header whose instructions fill the head: its start and the file name still say what it is.
+    const head = '{"id":"5973b6c0","timestamp":"2025-05-07T17:24:21Z","instructions":"' + 'a'.repeat(70_000);
+    expect(detectFormat(head.slice(0, 65_536), 'rollout-2025-05-07T17-24-21-5973b6c0.jsonl').importer?.id).toBe('codex-rollout');
+    // An ordinary JSON-lines log that happens to start with id and timestamp is not taken for one.
+    const log = '{"id":"a1","timestamp":"2025-05-07T17:24:21Z","message":"started"}\n{"id":"a2","timestamp":"2025-05-07T17:24:22Z","message":"ok"}\n';
+    expect(codexRollout.detect(log, 'app.jsonl')).toBe(0);
+  });
+
+  it('legacy Codex rollout whose header has no readable time: placed from the given start, one second apart, and says so', () => {
+    const lines = readFixture('transcripts', 'codex-legacy.jsonl').split('\n');
+    const p = codexRollout.createParser({ name: 'x.jsonl', anchorNs: 1795773600n * 1_000_000_000n });
+    p.push(lines[0].replace('"2025-05-07T17:24:21.250Z"', '"yesterday"'), 1);
+    p.push(lines[2], 3);
+    const r = p.finish();
+    expect(r.events.map((e) => [e.kind, toIso(e.ts), attrs(e).anchoring])).toEqual([
+      ['agent_run', '2026-11-27T10:00:00.000Z', 'session header without a readable timestamp, 1 s apart from the given start time'],
+      ['user_message', '2026-11-27T10:00:01.000Z', 'item 1, 1 s apart from the given start time'],
+    ]);
+  });
+
   it('Responses API: input then output items, calls and outputs linked by call_id, placed from created_at', () => {
     const r = parse(responsesApi, 'responses.json');
     expect(r.events.map((e) => [e.sourceLine, e.sourcePointer, e.kind, e.callId, e.action, toIso(e.ts)])).toEqual([
