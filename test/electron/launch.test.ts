@@ -66,7 +66,7 @@ describe.skipIf(reason !== undefined)('Electron app', () => {
         node: ['require', 'process', 'module', 'Buffer', 'global', 'ipcRenderer', 'electron'].filter((g) => g in w),
       };
     });
-    expect(globals).toEqual({ frozen: true, keys: ['app', 'documents', 'files'], kind: 'electron', functions: true, node: [] });
+    expect(globals).toEqual({ frozen: true, keys: ['app', 'documents', 'files', 'recent'], kind: 'electron', functions: true, node: [] });
     expect(await page.evaluate(() => (window as unknown as { driftline: { app: { version(): Promise<string> } } }).driftline.app.version())).toMatch(
       /^\d+\.\d+\.\d+/,
     );
