@@ -8,7 +8,7 @@ import type { Db } from '../db/db';
  */
 export const CONTROL_KINDS = ['audit', 'k8s_event', 'alert', 'agent_run', 'tool_call', 'tool_result', 'agent_message', 'user_message', 'manual'] as const;
 
-interface ControlEventSql {
+export interface ControlEventSql {
   id: number;
   source_id: number;
   source_line: number;
@@ -56,11 +56,17 @@ export async function getControlEvents(db: Db): Promise<ControlEvent[]> {
   const kinds = CONTROL_KINDS.map((k) => `'${k}'`).join(', ');
   const rows = await db.query<ControlEventSql & Record<string, unknown>>(
     'analysis.controlEvents',
-    `SELECT id, source_id, source_line, source_pointer, ts, end_ts, kind, actor, actor_type, service, resource, action,
-            severity, message, trace_id, span_id, parent_span_id, call_id, attributes
-       FROM events WHERE kind IN (${kinds}) OR (kind = 'span' AND actor_type = 'agent') ORDER BY ts, id`,
+    `SELECT ${CONTROL_COLUMNS} FROM events WHERE kind IN (${kinds}) OR (kind = 'span' AND actor_type = 'agent') ORDER BY ts, id`,
   );
-  return rows.map((r) => ({
+  return rows.map(toControlEvent);
+}
+
+/** The columns a ControlEvent is read from, for other queries that load events the same way. */
+export const CONTROL_COLUMNS = `id, source_id, source_line, source_pointer, ts, end_ts, kind, actor, actor_type, service, resource, action,
+            severity, message, trace_id, span_id, parent_span_id, call_id, attributes`;
+
+export function toControlEvent(r: ControlEventSql): ControlEvent {
+  return {
     id: Number(r.id),
     sourceId: Number(r.source_id),
     line: Number(r.source_line),
@@ -80,7 +86,7 @@ export async function getControlEvents(db: Db): Promise<ControlEvent[]> {
     parentSpanId: r.parent_span_id ?? '',
     callId: r.call_id ?? '',
     attrs: parseAttributes(r.attributes),
-  }));
+  };
 }
 
 /** Attributes are JSON text written by our own importers; a broken one must not sink the analysis. */
