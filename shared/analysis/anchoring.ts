@@ -1,12 +1,13 @@
 // Places transcripts that carry no times (bare chat arrays, SWE-agent trajectories, Responses API items
 // without created_at) from other evidence, after import and before analysis: a trace span that carries one
-// of their tool call ids, else the audit record one of their kubectl calls left. A start time the user gave
-// always wins: such a transcript is placed at import and never reaches this step, and one whose offset the
-// user set keeps it.
+// of their tool call ids, else a span of the conversation they record (gen_ai.conversation.id, session.id),
+// else the audit record one of their kubectl calls left. A start time the user gave always wins: such a
+// transcript is placed at import and never reaches this step, and one whose offset the user set keeps it.
 import type { Db } from '../db/db';
 import { getControlEvents, type ControlEvent } from '../queries/controlEvents';
 import { getSources, type SourceRow } from '../queries/sources';
 import { getSourcePlacements, setSourceAnchoring, type SourceAnchorRecord } from '../queries/sourceTiming';
+import { conversationOf, getConversationSpans } from '../queries/conversationSpans';
 import { setClockOffset } from '../importers/clockOffset';
 import { sameIntent } from './actors';
 import { isStatusWrite, requestFacts } from './actions';
@@ -30,6 +31,11 @@ export interface AnchorFinding {
   /** Calls whose only records come before an earlier call's: the transcript and the evidence disagree. */
   inconsistent: AnchorMatch[];
   confidence: number;
+  /**
+   * Set when a span of the transcript's conversation placed it (basis 'span'): `anchor.call` is then the
+   * transcript's first step, `anchor.target` the conversation's earliest span.
+   */
+  conversation?: { id: string; key: string; spans: number };
 }
 
 export interface AnchorOutcome {
@@ -44,12 +50,51 @@ const SYNTHETIC_CALL_ID = /^step-\d+$/;
 const byTime = (a: ControlEvent, b: ControlEvent) => (a.ts < b.ts ? -1 : a.ts > b.ts ? 1 : a.id - b.id);
 
 /**
- * Finds what places one untimed transcript: `calls` are its tool calls, `timed` the control events of
- * sources with times of their own. A span naming a call id is exact; an audit record is matched by intent.
+ * Finds what places one untimed transcript: `calls` are its tool calls, `timed` the control events (and
+ * conversation spans) of sources with times of their own, `transcript` all its events. A span naming a call
+ * id is exact; a span of its conversation fixes where it starts; an audit record is matched by intent.
  */
-export function findAnchor(calls: readonly ControlEvent[], timed: readonly ControlEvent[]): AnchorFinding | undefined {
+export function findAnchor(calls: readonly ControlEvent[], timed: readonly ControlEvent[], transcript: readonly ControlEvent[] = calls): AnchorFinding | undefined {
   const ordered = [...calls].sort(byTime);
-  return spanAnchor(ordered, timed) ?? auditAnchor(ordered.filter((c) => isWrite(c.action)), timed) ?? auditAnchor(ordered.filter((c) => !isWrite(c.action)), timed);
+  return spanAnchor(ordered, timed) ?? conversationAnchor(transcript, timed) ?? auditAnchor(ordered.filter((c) => isWrite(c.action)), timed) ?? auditAnchor(ordered.filter((c) => !isWrite(c.action)), timed);
+}
+
+/** The conversation and session ids a transcript's importer recorded on its events. */
+export function conversationIds(transcript: readonly ControlEvent[]): string[] {
+  const ids = new Set<string>();
+  for (const e of transcript) {
+    for (const v of [e.attrs.conversationId, e.attrs.sessionId]) if (typeof v === 'string' && v.trim()) ids.add(v.trim());
+  }
+  return [...ids];
+}
+
+/**
+ * A span whose conversation id is the transcript's places the transcript's first step at the start of the
+ * conversation's earliest span (an agent run before the model calls inside it, when they start together).
+ * The transcript's own spacing is invented, so only its start is placed.
+ */
+function conversationAnchor(transcript: readonly ControlEvent[], timed: readonly ControlEvent[]): AnchorFinding | undefined {
+  const ids = new Set(conversationIds(transcript));
+  if (!ids.size) return undefined;
+  const spans = new Map<string, { e: ControlEvent; key: string; id: string }>();
+  for (const e of timed) {
+    if (!e.spanId) continue;
+    const hit = conversationOf(e, ids);
+    if (!hit) continue;
+    // One span gives several events (a tool span's call and result): its start is the earliest.
+    const k = `${e.traceId}/${e.spanId}`;
+    const had = spans.get(k);
+    if (!had || e.ts < had.e.ts) spans.set(k, { e, ...hit });
+  }
+  const earliest = (a: { e: ControlEvent }, b: { e: ControlEvent }) =>
+    a.e.ts < b.e.ts ? -1 : a.e.ts > b.e.ts ? 1 : Number(b.e.kind === 'agent_run') - Number(a.e.kind === 'agent_run') || a.e.id - b.e.id;
+  const first = [...spans.values()].sort(earliest)[0];
+  if (!first) return undefined;
+  const start = [...transcript].sort(byTime)[0];
+  return {
+    basis: 'span', shiftNs: first.e.ts - start.ts, anchor: { call: start, target: first.e }, consistent: [], inconsistent: [],
+    confidence: 0.8, conversation: { id: first.id, key: first.key, spans: spans.size },
+  };
 }
 
 function spanAnchor(calls: ControlEvent[], timed: readonly ControlEvent[]): AnchorFinding | undefined {
@@ -155,7 +200,10 @@ function commandOf(call: ControlEvent): string {
 export function describeAnchor(f: AnchorFinding, sources: ReadonlyMap<number, Pick<SourceRow, 'path'>>): string {
   const at = (e: ControlEvent) => `${sources.get(e.sourceId)?.path ?? `source#${e.sourceId}`}:${e.line}`;
   const { call, target } = f.anchor;
-  const parts = [f.basis === 'span'
+  const conv = f.conversation;
+  const parts = [conv
+    ? `anchored to span "${short(String(target.attrs.name ?? target.message), 60)}" of conversation ${conv.id} at ${clock(target.ts)} (${at(target)}${target.traceId ? `, trace ${target.traceId.slice(0, 8)}…` : ''}), whose ${conv.key} is the one this transcript records: its first step placed at the span's start${conv.spans > 1 ? `; ${conv.spans - 1} more span${conv.spans === 2 ? '' : 's'} of the conversation` : ''}`
+    : f.basis === 'span'
     ? `anchored to span "${short(String(target.attrs.name ?? target.message), 60)}" (${at(target)}${target.traceId ? `, trace ${target.traceId.slice(0, 8)}…` : ''}), which carries its tool call id ${call.callId}: the call placed at the span's start, ${clock(target.ts)}`
     : `anchored to the audit record of \`${commandOf(call)}\` at ${clock(target.ts)} (${at(target)})`];
   const n = f.consistent.length;
@@ -169,10 +217,11 @@ export function describeAnchor(f: AnchorFinding, sources: ReadonlyMap<number, Pi
 }
 
 /** Why nothing placed a transcript, in words for the note that says it stays at 0. */
-function whyNot(calls: readonly ControlEvent[]): string {
+function whyNot(calls: readonly ControlEvent[], ids: readonly string[]): string {
   const useful = calls.filter((c) => c.resource || (c.callId && !SYNTHETIC_CALL_ID.test(c.callId)));
-  if (!useful.length) return 'no tool call in it names a Kubernetes resource or a call id that other evidence could share';
-  return `none of its ${useful.length} tool call${useful.length === 1 ? '' : 's'} matches an audit record or a trace span in the other files`;
+  const conv = ids.length ? `; no trace span carries its conversation id ${ids.slice(0, 3).join(', ')}${ids.length > 3 ? ', …' : ''}` : '';
+  if (!useful.length) return `no tool call in it names a Kubernetes resource or a call id that other evidence could share${conv}`;
+  return `none of its ${useful.length} tool call${useful.length === 1 ? '' : 's'} matches an audit record or a trace span in the other files${conv}`;
 }
 
 /**
@@ -196,16 +245,21 @@ export async function anchorUntimedSources(db: Db): Promise<AnchorOutcome[]> {
   const out: AnchorOutcome[] = [];
   for (const p of todo) {
     const source = sources.get(p.sourceId)!;
-    const calls = events.filter((e) => e.sourceId === p.sourceId && e.kind === 'tool_call');
+    const transcript = events.filter((e) => e.sourceId === p.sourceId);
+    const calls = transcript.filter((e) => e.kind === 'tool_call');
+    const ids = conversationIds(transcript);
     let anchor: SourceAnchorRecord;
     try {
-      const found = findAnchor(calls, timed);
+      // Spans of its conversation may be plain spans (not loaded with the control events): fetched by id.
+      const known = new Set(timed.map((e) => e.id));
+      const spans = ids.length ? (await getConversationSpans(db, ids)).filter((e) => !untimed.has(e.sourceId) && !known.has(e.id)) : [];
+      const found = findAnchor(calls, spans.length ? [...timed, ...spans] : timed, transcript);
       if (found) {
         const offset = source.clockOffsetNs + found.shiftNs;
         await setClockOffset(db, source.id, offset);
         anchor = { basis: found.basis, offsetNs: offset.toString(), note: describeAnchor(found, sources), confidence: found.confidence };
       } else {
-        anchor = { basis: 'none', offsetNs: '0', note: whyNot(calls) };
+        anchor = { basis: 'none', offsetNs: '0', note: whyNot(calls, ids) };
       }
     } catch (e) {
       anchor = { basis: 'none', offsetNs: '0', note: `placing it from other evidence failed: ${(e as Error)?.message ?? e}` };

@@ -6,6 +6,7 @@ import { parseDocument } from '../common/document';
 import { OutputBuffer } from '../common/output';
 import { SpanLocator } from '../otlp/locate';
 import { messageEvents } from './blocks';
+import { conversationIdOf } from './conversationId';
 
 export function detectChatArray(head: string): number {
   const t = head.trimStart();
@@ -16,7 +17,7 @@ export function detectChatArray(head: string): number {
 export const chatArray: Importer = {
   id: 'chat-messages',
   label: 'Anthropic / OpenAI chat messages',
-  version: 2,
+  version: 3,
   mode: 'document',
   detect: (head) => detectChatArray(head),
   createParser(ctx): RecordParser {
@@ -30,12 +31,13 @@ export const chatArray: Importer = {
         if (!list) return out.error(1, 'expected an array of messages or {"messages": [...]}');
         const locator = new SpanLocator(text, 1, 'role');
         const base = Array.isArray(doc) ? '' : '/messages';
+        const conversation = conversationIdOf(doc);
         list.forEach((m: unknown, i: number) => {
           if (!isObject(m)) return out.error(1, `${base}/${i} is not a message object`);
           const line = locator.lineOf(String(m.role)) ?? 1;
           const evs = messageEvents(m, {
             ts: anchor + BigInt(i) * 1_000_000_000n, line, pointer: `${base}/${i}`, agent: 'assistant', raw: safeStringify(m),
-            extra: { anchoring: `message ${i}, 1 s apart from ${ctx.anchorNs === undefined ? 'the epoch (no anchor given)' : 'the given start time'}` },
+            extra: { ...conversation, anchoring: `message ${i}, 1 s apart from ${ctx.anchorNs === undefined ? 'the epoch (no anchor given)' : 'the given start time'}` },
           });
           if (!evs.length) out.merged++;
           for (const e of evs) out.events.push(e);

@@ -9,6 +9,7 @@ import { jsonLinesOrDocumentParser } from '../common/jsonLinesOrDocument';
 import { anyTimeToNanos } from '../common/time';
 import { elementLines } from './elementLines';
 import { responseItemEvents, type CallNames } from './responseItems';
+import { conversationIdOf } from './conversationId';
 
 const ITEM_TYPES = /"type"\s*:\s*"(function_call|function_call_output|custom_tool_call|output_text|input_text|reasoning|mcp_call)"/;
 
@@ -48,6 +49,7 @@ interface Run {
  */
 function emit(doc: unknown, lists: Lists, lineOf: (key: string, i: number) => number, ctx: ParseContext, run: Run, out: OutputBuffer): void {
   const created = isObject(doc) && typeof doc.created_at === 'number' ? anyTimeToNanos(doc.created_at) : undefined;
+  const conversation = conversationIdOf(doc);
   let n = 0;
   for (const [key, list] of lists) {
     list.forEach((item, i) => {
@@ -60,7 +62,7 @@ function emit(doc: unknown, lists: Lists, lineOf: (key: string, i: number) => nu
         : ctx.anchorNs !== undefined ? [ctx.anchorNs, 'the given start time'] : [0n, 'the epoch (no anchor given)'];
       const evs = responseItemEvents(item, {
         ts: at + BigInt(step) * SECOND, line, pointer, agent: 'assistant', raw: safeStringify(item),
-        extra: { anchoring: `item ${step}, 1 s apart from ${from}` },
+        extra: { ...conversation, anchoring: `item ${step}, 1 s apart from ${from}` },
       }, run.names);
       if (!evs.length) out.merged++;
       for (const e of evs) out.events.push(e);
@@ -85,7 +87,7 @@ function document(doc: unknown, text: string, ctx: ParseContext, run: Run, out: 
 export const responsesApi: Importer = {
   id: 'openai-responses',
   label: 'OpenAI Responses API items',
-  version: 1,
+  version: 2,
   mode: 'lines',
   detect: (head) => detectResponsesApi(head),
   createParser(ctx): RecordParser {
