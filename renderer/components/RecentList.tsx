@@ -85,35 +85,45 @@ export function RecentList() {
                 {what}
                 {r.size !== undefined && ` · ${bytes(r.size)}`} · <time dateTime={r.at}>{new Date(r.at).toLocaleString()}</time>
               </span>
-              <span className="recent-actions">
-                {gone ? (
-                  <button type="button" className="btn small" disabled={disabled} aria-label={`Locate ${r.name}`} onClick={() => void locate(r)}>
-                    Locate…
+              {gone ? (
+                <span />
+              ) : (
+                <span className="recent-actions">
+                  {browser ? (
+                    <button
+                      type="button"
+                      className="btn small"
+                      disabled={disabled}
+                      aria-label={`Open ${r.name} again (${what}): pick the file`}
+                      title={`Pick ${r.name} again to reopen it`}
+                      onClick={() => void open(r)}
+                    >
+                      Open…
+                    </button>
+                  ) : (
+                    <button type="button" className="btn small" disabled={disabled} aria-label={`Open ${r.name} (${what})`} onClick={() => void open(r)}>
+                      {busy === r.id ? 'Opening…' : 'Open'}
+                    </button>
+                  )}
+                  <button type="button" className="btn small" disabled={disabled} aria-label={`Remove ${r.name} from the list`} onClick={() => void remove(r)}>
+                    Remove
                   </button>
-                ) : browser ? (
-                  <button
-                    type="button"
-                    className="btn small"
-                    disabled={disabled}
-                    aria-label={`Open ${r.name} again (${what}): pick the file`}
-                    title={`Pick ${r.name} again to reopen it`}
-                    onClick={() => void open(r)}
-                  >
-                    Open…
-                  </button>
-                ) : (
-                  <button type="button" className="btn small" disabled={disabled} aria-label={`Open ${r.name} (${what})`} onClick={() => void open(r)}>
-                    {busy === r.id ? 'Opening…' : 'Open'}
-                  </button>
-                )}
-                <button type="button" className="btn small" disabled={disabled} aria-label={`Remove ${r.name} from the list`} onClick={() => void remove(r)}>
-                  {gone ? 'Remove from list' : 'Remove'}
-                </button>
-              </span>
-              {problem && (
-                <span className="recent-problem" role="status" data-testid="recent-problem">
-                  {problem}
                 </span>
+              )}
+              {problem && (
+                <div className="recent-problem" data-testid="recent-problem">
+                  <span role="status">{problem}</span>
+                  {gone && (
+                    <span className="recent-actions">
+                      <button type="button" className="btn small" disabled={disabled} aria-label={`Locate ${r.name}`} onClick={() => void locate(r)}>
+                        Locate…
+                      </button>
+                      <button type="button" className="btn small" disabled={disabled} aria-label={`Remove ${r.name} from the list`} onClick={() => void remove(r)}>
+                        Remove from list
+                      </button>
+                    </span>
+                  )}
+                </div>
               )}
             </li>
           );

@@ -27,7 +27,7 @@ test('a browser says recent files must be picked again, and Remove takes one off
   await expect(page.getByTestId('recents')).toHaveCount(0);
 });
 
-test('with a desktop host bridge: one click reopens evidence without a picker; a moved file says so and can be removed', async ({ page }) => {
+test('with a desktop host bridge: one click reopens evidence without a picker; a moved file says so and can be removed', async ({ page }, testInfo) => {
   const truth = await sampleTruth();
   const files = SAMPLE_FILES.map((f) => ({ name: path.basename(f), text: readFileSync(f, 'utf8') }));
   await page.addInitScript((sample) => {
@@ -70,12 +70,13 @@ test('with a desktop host bridge: one click reopens evidence without a picker; a
   await expect(recents.getByTestId('recent-item')).toHaveCount(2);
   await expect(recents.getByTestId('recents-note')).toHaveCount(0);
   const moved = recents.getByTestId('recent-item').filter({ hasText: 'old-case.driftline' });
-  await expect(moved.getByTestId('recent-problem')).toHaveText(
+  await expect(moved.getByTestId('recent-problem').getByRole('status')).toHaveText(
     'old-case.driftline was moved or deleted: it is no longer at /cases/old-case.driftline. Locate… it where it is now, or remove it from the list.',
   );
   await expect(moved.getByRole('button', { name: 'Locate old-case.driftline' })).toBeVisible();
   const axe = await new AxeBuilder({ page }).include('[data-testid="recents"]').analyze();
   expect(axe.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+  await page.getByTestId('drop-zone').screenshot({ path: testInfo.outputPath('recents-desktop.png') });
 
   await moved.getByRole('button', { name: 'Remove old-case.driftline from the list' }).click();
   await expect(recents.getByTestId('recent-item')).toHaveCount(1);
