@@ -60,6 +60,8 @@ interface Timed {
   longTasks: number[];
   /** The engine's queries during the interaction (tag ms), to tell worker time from waiting and drawing. */
   queries: string;
+  /** Cytoscape frames drawn and resizes during the interaction: a search or brush should cause none. */
+  graph: { renders: number; resizes: number };
 }
 
 type LogEntry = { tag: string; ms: number; at: number };
@@ -74,8 +76,14 @@ const queryLog = (page: Page) =>
 async function timed(page: Page, act: () => Promise<void>, fromCount: number): Promise<Timed> {
   await page.evaluate((fromCount) => {
     type Probe = { input: number; rows: number; count: number };
-    const w = window as unknown as { __longTasks: number[]; __probe: Probe };
+    const w = window as unknown as { __longTasks: number[]; __probe: Probe; __graph: { renders: number; resizes: number } };
     w.__longTasks = [];
+    const graph = (w.__graph = { renders: 0, resizes: 0 });
+    const cy = window.__driftlineCy;
+    const onRender = () => graph.renders++;
+    const onResize = () => graph.resizes++;
+    cy?.on('render', onRender).on('resize', onResize);
+    (w as unknown as { __graphOff: () => void }).__graphOff = () => void cy?.off('render', onRender).off('resize', onResize);
     const probe: Probe = (w.__probe = { input: 0, rows: 0, count: 0 });
     const firstRow = () => document.querySelector('[data-testid="timeline-row"]')?.getAttribute('data-event-id') ?? null;
     const fromRow = firstRow();
@@ -100,12 +108,17 @@ async function timed(page: Page, act: () => Promise<void>, fromCount: number): P
   const probe = await page.evaluate(() => (window as unknown as { __probe: { input: number; rows: number; count: number } }).__probe);
   await page.waitForTimeout(300); // long tasks that trail the answer (re-render, lanes) belong to it too
   const longTasks = await page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks);
+  const graph = await page.evaluate(() => {
+    const w = window as unknown as { __graph: { renders: number; resizes: number }; __graphOff: () => void };
+    w.__graphOff();
+    return { ...w.__graph };
+  });
   const queries = (await queryLog(page)).recent.filter((e) => e.at >= start).map((e) => `${e.tag} ${Math.round(e.ms)}`).join(', ');
-  return { rowsMs: Math.round(probe.rows - probe.input), countMs: Math.round(probe.count - probe.input), count: await count(page), longTasks, queries };
+  return { rowsMs: Math.round(probe.rows - probe.input), countMs: Math.round(probe.count - probe.input), count: await count(page), longTasks, queries, graph };
 }
 
 const describeTimed = (t: Timed) =>
-  `rows ${t.rowsMs} ms, count ${t.countMs} ms → ${t.count.toLocaleString('en-US')} events; long tasks ${t.longTasks.length} (longest ${Math.round(Math.max(0, ...t.longTasks))} ms); engine: ${t.queries || 'no queries'}`;
+  `rows ${t.rowsMs} ms, count ${t.countMs} ms → ${t.count.toLocaleString('en-US')} events; long tasks ${t.longTasks.length} (longest ${Math.round(Math.max(0, ...t.longTasks))} ms); graph frames ${t.graph.renders}, resizes ${t.graph.resizes}; engine: ${t.queries || 'no queries'}`;
 
 /** Frame times while something moves every frame, measured in the page with requestAnimationFrame. */
 function frames(page: Page, what: 'table' | 'graph', n = 90) {
@@ -170,8 +183,10 @@ async function main() {
     if (await page.locator('[data-search-index]').count()) {
       await page.locator('[data-search-index="ready"]').waitFor({ state: 'attached', timeout: 300_000 });
       const log = await queryLog(page);
-      const built = [...log.slow, ...log.recent].filter((e) => e.tag === 'index.build').pop();
-      rows.push(['search index build (background, after import)', built ? `${Math.round(built.ms)} ms` : 'not logged']);
+      // Built in steps (time slices) so other queries run between them: the total, and the longest wait it causes.
+      const steps = [...new Map([...log.slow, ...log.recent].map((x) => [`${x.tag}@${x.at}`, x])).values()].filter((e) => e.at >= importStart && /^index\.(build|bounds|swap)$/.test(e.tag));
+      const buildMs = steps.reduce((n, e) => n + e.ms, 0);
+      rows.push(['search index build (background, after import)', steps.length ? `${Math.round(buildMs)} ms in ${steps.length} engine steps, longest ${Math.round(Math.max(...steps.map((e) => e.ms)))} ms` : 'not logged']);
     }
     await page.waitForTimeout(1500);
     await page.evaluate(() => ((window as unknown as { __longTasksAll: number[] }).__longTasksAll = []));
@@ -212,6 +227,11 @@ async function main() {
     const byTag = new Map<string, number[]>();
     for (const e of log.recent.filter((x) => x.at >= logStart - 5000)) (byTag.get(e.tag) ?? byTag.set(e.tag, []).get(e.tag)!).push(e.ms);
     const lanes = [...new Map([...log.slow, ...log.recent].map((x) => [`${x.tag}@${x.at}`, x])).values()].filter((x) => x.tag.startsWith('lanes.')).sort((a, b) => a.at - b.at);
+    // What kept the engine busy after the import (it runs one query at a time: a search waits behind these).
+    const busy = [...new Map([...log.slow, ...log.recent].map((x) => [`${x.tag}@${x.at}`, x])).values()]
+      .filter((x) => x.at >= importStart && x.ms >= 100)
+      .sort((a, b) => a.at - b.at);
+    console.log(`engine queries ≥ 100 ms after the import started (start s: tag ms): ${busy.map((x) => `${((x.at - x.ms - importStart) / 1000).toFixed(1)}: ${x.tag} ${Math.round(x.ms)}`).join(', ') || 'none'}`);
     console.log(`swimlane queries (all, ms): ${lanes.map((x) => `${x.tag} ${Math.round(x.ms)}`).join(', ') || 'none logged'}`);
     console.log('engine query times after import, by tag (n, median, max ms):');
     for (const [tag, ms] of [...byTag].sort()) {

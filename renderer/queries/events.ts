@@ -1,12 +1,8 @@
 // The UI's event queries (tagged, typed, converted here so components get domain-shaped rows).
 import type { EngineClient } from '../engine/client';
-import type { GraphEvent } from '../../shared/graph/types';
 import type { EventFilter } from '../state/appState';
 import { filterWhere, isFiltered } from './filterSql';
 import { eventIndex, eventIndexReadyNow, INDEX_TABLE, perEvents } from './eventIndex';
-import { WRITE_ACTIONS } from '../../shared/model/event';
-
-const WRITE_SQL = [...WRITE_ACTIONS].map((a) => `'${a}'`).join(', ');
 
 export interface TableRow {
   id: number;
@@ -23,11 +19,28 @@ export interface TableRow {
 
 const TABLE_COLS = 'id, ts, kind, actor, actor_type AS "actorType", service, resource, action, severity, message';
 
+/** Thrown (as a rejection) when a query's answer was no longer wanted before its next engine round trip. */
+export class SupersededError extends Error {
+  constructor() {
+    super('A newer filter replaced this one.');
+    this.name = 'SupersededError';
+  }
+}
+
+/** The engine runs one query at a time: a step for a filter nobody waits for any more would only delay the next. */
+function check(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw new SupersededError();
+}
+
 /** Exact number of events the filter keeps. `version` is the data version, which the event index follows. */
-export async function countEvents(engine: EngineClient, f: EventFilter, version: number): Promise<number> {
+export async function countEvents(engine: EngineClient, f: EventFilter, version: number, signal?: AbortSignal): Promise<number> {
   const indexed = isFiltered(f) && (await eventIndex(engine, version));
+  check(signal);
+  // A search counts in the scan that finds its first page (see searchHead).
+  if (indexed && hasText(f)) return (await searchHead(engine, f, version)).n;
   // Rows first: a page takes two engine round trips, and a count slipped between them would delay what shows.
   await Promise.allSettled(pagesInFlight(engine));
+  check(signal);
   const w = filterWhere(f, { indexed });
   const rows = await engine.query<{ n: bigint }>('events.count', `SELECT count(*) AS n FROM ${indexed ? INDEX_TABLE : 'events'} ${w.sql}`, w.params);
   return Number(rows[0]?.n ?? 0);
@@ -38,8 +51,8 @@ export async function countEvents(engine: EngineClient, f: EventFilter, version:
  * index (unfiltered: a range of rowids, no sort at all), joined back to their rows. Unfiltered pages do not wait
  * for an index still being built: the first pages are cheap without it.
  */
-export function pageEvents(engine: EngineClient, f: EventFilter, offset: number, limit: number, version: number): Promise<TableRow[]> {
-  const page = queryPage(engine, f, offset, limit, version);
+export function pageEvents(engine: EngineClient, f: EventFilter, offset: number, limit: number, version: number, signal?: AbortSignal): Promise<TableRow[]> {
+  const page = queryPage(engine, f, offset, limit, version, signal);
   const inFlight = pagesInFlight(engine);
   inFlight.add(page);
   void page.finally(() => inFlight.delete(page)).catch(() => undefined);
@@ -49,11 +62,14 @@ export function pageEvents(engine: EngineClient, f: EventFilter, offset: number,
 const inFlightPages = new WeakMap<EngineClient, Set<Promise<unknown>>>();
 const pagesInFlight = (engine: EngineClient) => inFlightPages.get(engine) ?? inFlightPages.set(engine, new Set()).get(engine)!;
 
-async function queryPage(engine: EngineClient, f: EventFilter, offset: number, limit: number, version: number): Promise<TableRow[]> {
+const hasText = (f: EventFilter) => !!f.text.trim();
+
+async function queryPage(engine: EngineClient, f: EventFilter, offset: number, limit: number, version: number, signal?: AbortSignal): Promise<TableRow[]> {
   // Field filters alone (severity, kind, actor) pick rows spread over the whole time span: a top-N over events
   // is cheaper than fetching scattered ids. The index pays off for text, time ranges and unfiltered paging.
-  const direct = !f.text.trim() && !!(f.actor || f.kind || f.severity);
+  const direct = !hasText(f) && !!(f.actor || f.kind || f.severity);
   const indexed = direct ? false : isFiltered(f) ? await eventIndex(engine, version) : eventIndexReadyNow(engine, version);
+  check(signal);
   if (!indexed) {
     const w = filterWhere(f);
     return engine.query<TableRow & Record<string, unknown>>(
@@ -62,19 +78,61 @@ async function queryPage(engine: EngineClient, f: EventFilter, offset: number, l
       w.params,
     );
   }
-  const w = filterWhere(f, { indexed: true });
-  // No ORDER BY for a filtered page: the index is stored in time order and DuckDB keeps insertion order
-  // (preserve_insertion_order, on by default), so the scan stops at the last row of the page instead of
-  // testing every row and sorting the matches.
-  const ids = await engine.query<{ id: number }>(
-    'events.pageIds',
-    isFiltered(f)
-      ? `SELECT id FROM ${INDEX_TABLE} ${w.sql} LIMIT ${limit | 0} OFFSET ${offset | 0}`
-      : `SELECT id FROM ${INDEX_TABLE} WHERE rowid >= ${offset | 0} AND rowid < ${(offset + limit) | 0}`,
-    w.params,
-  );
+  let ids: number[];
+  if (hasText(f) && offset + limit <= HEAD_ROWS) {
+    ids = (await searchHead(engine, f, version)).ids.slice(offset, offset + limit);
+  } else {
+    const w = filterWhere(f, { indexed: true });
+    // No ORDER BY for a filtered page: the index is stored in time order and DuckDB keeps insertion order
+    // (preserve_insertion_order, on by default), so the scan stops at the last row of the page instead of
+    // testing every row and sorting the matches.
+    const rows = await engine.query<{ id: number }>(
+      'events.pageIds',
+      isFiltered(f)
+        ? `SELECT id FROM ${INDEX_TABLE} ${w.sql} LIMIT ${limit | 0} OFFSET ${offset | 0}`
+        : `SELECT id FROM ${INDEX_TABLE} WHERE rowid >= ${offset | 0} AND rowid < ${(offset + limit) | 0}`,
+      w.params,
+    );
+    ids = rows.map((r) => r.id);
+  }
+  check(signal);
   if (!ids.length) return [];
-  return engine.query<TableRow & Record<string, unknown>>('events.page', rowsByIdSql(ids.map((r) => r.id)));
+  return engine.query<TableRow & Record<string, unknown>>('events.page', rowsByIdSql(ids));
+}
+
+/** How many leading ids of a search the head scan returns: the table's first page. */
+export const HEAD_ROWS = 256;
+
+interface Head {
+  /** Exact number of matches. */
+  n: number;
+  /** The first HEAD_ROWS matching ids, in time order. */
+  ids: number[];
+}
+
+const heads = new WeakMap<EngineClient, Map<string, Promise<Head>>>();
+const MAX_HEADS = 8;
+
+/**
+ * A search's exact count and its first page of ids from one scan of the index: the text test over every row is
+ * the cost of a search, and a page query followed by a count paid it twice (at 1M events ~60 ms each). The
+ * window keeps the scan's order (the index's time order, as for pages). Shared by the count and the first page,
+ * and kept for the last few searches, so clearing and retyping a search costs nothing.
+ */
+function searchHead(engine: EngineClient, f: EventFilter, version: number): Promise<Head> {
+  const cache = heads.get(engine) ?? heads.set(engine, new Map()).get(engine)!;
+  const w = filterWhere(f, { indexed: true });
+  // Keyed by what runs: two spellings of one search ("Pool ", "pool") share an answer.
+  const key = JSON.stringify([version, w.sql, w.params.map(String)]);
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const head = engine
+    .query<{ id: number; n: bigint }>('events.head', `SELECT id, count(*) OVER () AS n FROM ${INDEX_TABLE} ${w.sql} LIMIT ${HEAD_ROWS}`, w.params)
+    .then((rows) => ({ n: Number(rows[0]?.n ?? 0), ids: rows.map((r) => r.id) }));
+  cache.set(key, head);
+  head.catch(() => cache.get(key) === head && cache.delete(key));
+  while (cache.size > MAX_HEADS) cache.delete(cache.keys().next().value!);
+  return head;
 }
 
 /**
@@ -163,41 +221,6 @@ export async function eventDetail(engine: EngineClient, id: number): Promise<Eve
     [id],
   );
   return rows[0] ?? null;
-}
-
-const GRAPH_WORTHY = `(severity IN ('warn', 'error', 'fatal')
-   OR actor_type IN ('agent', 'human')
-   OR kind IN ('alert', 'k8s_event', 'agent_run', 'tool_call', 'tool_result', 'user_message', 'agent_message')
-   OR (kind = 'audit' AND action IN (${WRITE_SQL}) AND resource NOT LIKE '%/lease/%'))`;
-const GRAPH_COLS = `id, ts, actor, actor_type AS "actorType", kind, service, resource, action, severity, message, call_id AS "callId"`;
-
-/**
- * Events worth drawing in the graph: what agents and people did, tool calls and results, writes, alerts,
- * warnings and errors, and whatever a finding cites. Routine system reads and lease renewals stay in the
- * table only. Past `individualLimit` rows, repeated log lines are pre-aggregated in SQL (same lane, same
- * message with numbers masked, same 10 s) so a million errors arrive as a few thousand counted rows.
- */
-export async function graphEvents(engine: EngineClient, cited: number[], individualLimit = 5000): Promise<GraphEvent[]> {
-  const citedSql = cited.length ? cited.map((n) => n | 0).join(',') : 'NULL';
-  const [{ n }] = await engine.query<{ n: bigint }>('events.graphCount', `SELECT count(*) AS n FROM events WHERE ${GRAPH_WORTHY} OR id IN (${citedSql})`);
-  if (Number(n) <= individualLimit) {
-    return engine.query<GraphEvent & Record<string, unknown>>('events.graph', `SELECT ${GRAPH_COLS} FROM events WHERE ${GRAPH_WORTHY} OR id IN (${citedSql}) ORDER BY ts, id`);
-  }
-  const single = await engine.query<GraphEvent & Record<string, unknown>>(
-    'events.graphSingle',
-    `SELECT ${GRAPH_COLS} FROM events WHERE (${GRAPH_WORTHY} AND kind <> 'log') OR id IN (${citedSql}) ORDER BY ts, id LIMIT 20000`,
-  );
-  const grouped = await engine.query<GraphEvent & Record<string, unknown> & { count: bigint }>(
-    'events.graphGrouped',
-    `SELECT min(id) AS id, min(ts) AS ts, actor, any_value(actor_type) AS "actorType", kind, service, resource, action, severity,
-            any_value(message) AS message, '' AS "callId", count(*) AS count
-       FROM events
-      WHERE kind = 'log' AND ${GRAPH_WORTHY} AND id NOT IN (${citedSql})
-      GROUP BY actor, kind, service, resource, action, severity, regexp_replace(message, '[0-9]+', '#', 'g'), ts // 10000000000
-      ORDER BY 2, 1 LIMIT 20000`,
-  );
-  const rows: GraphEvent[] = [...single, ...grouped.map((g) => ({ ...g, count: Number(g.count) }))];
-  return rows.sort((a, b) => (a.ts < b.ts ? -1 : a.ts > b.ts ? 1 : a.id - b.id));
 }
 
 /** The values a filter menu offers, once per state of the events table. */

@@ -18,14 +18,19 @@ declare global {
 
 export function CausalGraph() {
   const services = useServices();
+  // `box` carries the test ids and figures; Cytoscape draws into `canvas` inside it. Cytoscape watches its own
+  // container's attributes and redraws everything (cy.resize()) on any change, so nothing may be written there.
   const box = useRef<HTMLDivElement>(null);
+  const canvas = useRef<HTMLDivElement>(null);
   const cy = useRef<cytoscape.Core | null>(null);
+  /** The elements last drawn, so an unchanged model (a re-analysis that found the same story) is not redrawn. */
+  const drawn = useRef('');
   const graph = useGraphModel();
   const selected = useAppState((s) => s.selectedEventId);
   const theme = useAppState((s) => s.theme);
 
   useEffect(() => {
-    const instance = cytoscape({ container: box.current, style: graphStyle(), wheelSensitivity: 0.3, minZoom: 0.05, maxZoom: 4, boxSelectionEnabled: false });
+    const instance = cytoscape({ container: canvas.current, style: graphStyle(), wheelSensitivity: 0.3, minZoom: 0.05, maxZoom: 4, boxSelectionEnabled: false });
     instance.on('tap', 'node', (e) => onNodeTap(e.target, services));
     // An edge selects the event it leads to, whose causal links the Inspector lists for a verdict.
     instance.on('tap', 'edge', (e) => onNodeTap((e.target as cytoscape.EdgeSingular).target(), services));
@@ -40,6 +45,7 @@ export function CausalGraph() {
     return () => {
       media.removeEventListener('change', restyle);
       instance.destroy();
+      drawn.current = '';
       if (window.__driftlineCy === instance) delete window.__driftlineCy;
     };
   }, [services]);
@@ -52,9 +58,13 @@ export function CausalGraph() {
     const c = cy.current;
     if (!c || !graph) return;
     const start = performance.now();
+    const elements = toElements(graph);
+    const signature = JSON.stringify(elements);
+    if (signature === drawn.current) return;
+    drawn.current = signature;
     c.batch(() => {
       c.elements().remove();
-      c.add(toElements(graph));
+      c.add(elements);
     });
     c.layout({ name: 'preset', fit: false }).run();
     fitToStory(c);
@@ -77,7 +87,9 @@ export function CausalGraph() {
           <button type="button" className="btn small" data-testid="graph-fit-all" onClick={() => cy.current?.fit(undefined, 30)}>Show all</button>
         </>
       }>
-      <div ref={box} className="cy" role="img" aria-label="Causal graph of the incident: time left to right, one lane per actor" data-testid="cy" />
+      <div ref={box} className="cy" role="img" aria-label="Causal graph of the incident: time left to right, one lane per actor" data-testid="cy">
+        <div ref={canvas} style={{ position: 'absolute', inset: 0 }} />
+      </div>
       <GraphLegend />
     </Panel>
   );

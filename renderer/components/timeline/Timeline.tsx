@@ -61,14 +61,12 @@ function useFilterCount(filter: EventFilter, version: number): { count: number |
   const [answer, setAnswer] = useState<{ filter: EventFilter; version: number; n: number } | null>(null);
   const { engine } = useServices();
   useEffect(() => {
-    let live = true;
-    countEvents(engine, filter, version).then(
-      (n) => live && setAnswer({ filter, version, n }),
-      () => live && setAnswer({ filter, version, n: 0 }),
+    const abort = new AbortController();
+    countEvents(engine, filter, version, abort.signal).then(
+      (n) => !abort.signal.aborted && setAnswer({ filter, version, n }),
+      () => !abort.signal.aborted && setAnswer({ filter, version, n: 0 }),
     );
-    return () => {
-      live = false;
-    };
+    return () => abort.abort();
   }, [engine, filter, version]);
   const current = answer && answer.filter === filter && answer.version === version;
   return { count: current ? answer.n : undefined, previous: answer?.n ?? 0 };

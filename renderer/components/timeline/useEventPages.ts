@@ -1,11 +1,12 @@
 // Rows of the filtered event table, fetched a page at a time as they scroll into view and cached.
 import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
 import { useServices } from '../../state/context';
-import { pageEvents, type TableRow } from '../../queries/events';
+import { HEAD_ROWS, pageEvents, type TableRow } from '../../queries/events';
 import type { EventFilter } from '../../state/appState';
 import { pagesFor, type RowRange } from './virtualRange';
 
-export const PAGE_SIZE = 256;
+// One page is what a search's head scan returns, so a search's first page costs no query of its own.
+export const PAGE_SIZE = HEAD_ROWS;
 
 export interface EventPages {
   rowAt: (index: number) => TableRow | undefined;
@@ -19,22 +20,26 @@ export function useEventPages(filter: EventFilter, version: number, wanted: RefO
   const pages = useRef(new Map<number, TableRow[]>());
   const loading = useRef(new Set<number>());
   const generation = useRef(0);
+  const abort = useRef(new AbortController());
   const [, setTick] = useState(0);
 
   useEffect(() => {
-    // New filter or new data: every cached page is wrong now.
+    // New filter or new data: every cached page is wrong now, and pages still on their way are not wanted.
     generation.current++;
+    const controller = (abort.current = new AbortController());
     pages.current = new Map();
     loading.current = new Set();
     setTick((t) => t + 1);
+    return () => controller.abort();
   }, [filter, version]);
 
   useEffect(() => {
     const gen = generation.current;
+    const { signal } = abort.current;
     for (const p of pagesFor(wanted.current, PAGE_SIZE)) {
       if (pages.current.has(p) || loading.current.has(p)) continue;
       loading.current.add(p);
-      pageEvents(engine, filter, p * PAGE_SIZE, PAGE_SIZE, version).then(
+      pageEvents(engine, filter, p * PAGE_SIZE, PAGE_SIZE, version, signal).then(
         (rows) => {
           if (gen !== generation.current) return;
           pages.current.set(p, rows);

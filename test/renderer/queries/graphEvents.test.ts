@@ -5,10 +5,11 @@ import { openNodeDb } from '../../../main/engine/nodeDb';
 import { migrate } from '../../../shared/db/schema';
 import type { Db } from '../../../shared/db/db';
 import type { EngineClient } from '../../../renderer/engine/client';
-import { graphEvents } from '../../../renderer/queries/events';
+import { graphEvents } from '../../../renderer/queries/graph';
 
 let db: Db;
-const engine = () => ({ query: (tag: string, sql: string, params?: never[]) => db.query(tag, sql, params) }) as unknown as EngineClient;
+const tags: string[] = [];
+const engine = () => ({ query: (tag: string, sql: string, params?: never[]) => (tags.push(tag), db.query(tag, sql, params)) }) as unknown as EngineClient;
 const T0 = 1_795_000_000_000_000_000n;
 
 beforeAll(async () => {
@@ -29,18 +30,29 @@ afterAll(() => db?.close());
 
 describe('graphEvents', () => {
   it('returns every graph-worthy row one by one under the limit, and never routine info lines', async () => {
-    const rows = await graphEvents(engine(), [], 10_000);
+    const rows = await graphEvents(engine(), [], { individualLimit: 10_000 });
     expect(rows).toHaveLength(3001);
     expect(rows.every((r) => r.severity !== 'info' || r.kind === 'tool_call')).toBe(true);
   });
 
   it('pre-aggregates repeated log lines past the limit, keeping totals, cited events and non-log events', async () => {
-    const rows = await graphEvents(engine(), [101], 1000);
+    const rows = await graphEvents(engine(), [101], { individualLimit: 1000 });
     expect(rows.length).toBeLessThan(200);
     const total = rows.reduce((n, r) => n + (r.count ?? 1), 0);
     expect(total).toBe(3001);
     expect(rows.find((r) => r.id === 101)?.count ?? 1).toBe(1);
     expect(rows.some((r) => r.id === 9001 && r.kind === 'tool_call')).toBe(true);
     for (let i = 1; i < rows.length; i++) expect(rows[i].ts >= rows[i - 1].ts).toBe(true);
+  });
+
+  it('is queried once per state of the events and cited set: a new data version with the same events reuses the rows', async () => {
+    const e = engine();
+    const first = await graphEvents(e, [101, 7], { version: 1, individualLimit: 1000 });
+    tags.length = 0;
+    expect(await graphEvents(e, [7, 101], { version: 2, individualLimit: 1000 })).toBe(first);
+    expect(tags.filter((t) => t.startsWith('events.'))).toEqual([]);
+    const other = await graphEvents(e, [101], { version: 2, individualLimit: 1000 });
+    expect(other).not.toBe(first);
+    expect(tags).toContain('events.graphGrouped');
   });
 });
