@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import * as duckdb from '@duckdb/duckdb-wasm/blocking';
 import type { Db } from '../../shared/db/db';
-import { connectionDb, disableExtensionAutoload } from '../../shared/db/connectionDb';
+import { connectionDb, configureConnection } from '../../shared/db/connectionDb';
 
 const require = createRequire(import.meta.url);
 // The CommonJS copy of Arrow that duckdb-wasm's Node build itself requires: the ESM copy does not
@@ -20,6 +20,6 @@ export async function openNodeDb(): Promise<Db> {
   const instance = await duckdb.createDuckDB(bundles, logger, duckdb.NODE_RUNTIME);
   await instance.instantiate();
   const conn = instance.connect();
-  disableExtensionAutoload(conn);
+  configureConnection(conn);
   return connectionDb(conn, { tableToIpc: (t) => tableToIPC(t, 'stream'), reset: () => instance.reset() });
 }

@@ -4,7 +4,7 @@
 import { BROWSER_RUNTIME, VoidLogger, createDuckDB } from 'duckdb-browser-blocking';
 import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import type { Db } from '../../shared/db/db';
-import { connectionDb, disableExtensionAutoload } from '../../shared/db/connectionDb';
+import { connectionDb, configureConnection } from '../../shared/db/connectionDb';
 import { tableToRows } from '../../shared/db/arrowRows';
 import { tableToIPC } from 'apache-arrow';
 
@@ -20,7 +20,7 @@ export async function openBrowserDb(): Promise<OpenedDb> {
   await instance.instantiate(() => undefined);
   const conn = instance.connect();
   // The app works offline and sends nothing out: never let DuckDB reach for an extension.
-  disableExtensionAutoload(conn);
+  configureConnection(conn);
   const version = String(tableToRows(conn.query('SELECT version() AS v'))[0]?.v ?? '');
   const db = connectionDb(conn, { tableToIpc: (t) => tableToIPC(t, 'stream'), reset: () => instance.reset() });
   return { db, version };

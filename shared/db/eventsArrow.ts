@@ -10,21 +10,32 @@ function int64(values: BigInt64Array, valid?: Uint8Array, nullCount = 0) {
   return makeData({ type: new Int64(), length: values.length, data: values, nullBitmap: nullCount ? valid : undefined, nullCount });
 }
 
-function toIpc(columns: [string, Data<DataType>][], length: number): Uint8Array {
+function toBatch(columns: [string, Data<DataType>][], length: number): RecordBatch {
   const fields = columns.map(([name, d]) => new Field(name, d.type, true));
-  const schema = new Schema(fields);
   const struct = makeData({ type: new Struct(fields), length, children: columns.map(([, d]) => d) });
-  return tableToIPC(new Table([new RecordBatch(schema, struct)]), 'stream');
+  return new RecordBatch(new Schema(fields), struct);
 }
+
+/** Record batches of one table as one IPC stream: DuckDB inserts them in one statement. */
+export function batchesToIpc(batches: readonly RecordBatch[]): Uint8Array {
+  return tableToIPC(new Table(batches as RecordBatch[]), 'stream');
+}
+
+const toIpc = (columns: [string, Data<DataType>][], length: number) => batchesToIpc([toBatch(columns, length)]);
 
 /** An event row whose id and source id may instead be assigned by the batch (see `eventsToIpc`). */
 export type EventColumns = Omit<EventRow, 'id' | 'sourceId'> & Partial<Pick<EventRow, 'id' | 'sourceId'>>;
 
+/** The `events` table as one IPC stream (see `eventsBatch`). */
+export function eventsToIpc(rows: readonly EventColumns[], assign?: { firstId: number; sourceId: number }): Uint8Array {
+  return batchesToIpc([eventsBatch(rows, assign)]);
+}
+
 /**
- * The `events` table as one IPC stream; columns in schema order (duckdb-wasm appends by position).
+ * Rows of the `events` table as one record batch; columns in schema order (duckdb-wasm appends by position).
  * With `assign`, row i gets id `firstId + i` and the given source id, so parsed events need no copying.
  */
-export function eventsToIpc(rows: readonly EventColumns[], assign?: { firstId: number; sourceId: number }): Uint8Array {
+export function eventsBatch(rows: readonly EventColumns[], assign?: { firstId: number; sourceId: number }): RecordBatch {
   const n = rows.length;
   const id = new Int32Array(n), source = new Int32Array(n), line = new Int32Array(n);
   const ts = new BigInt64Array(n), endTs = new BigInt64Array(n);
@@ -51,7 +62,7 @@ export function eventsToIpc(rows: readonly EventColumns[], assign?: { firstId: n
     message.add(r.message); traceId.add(r.traceId); spanId.add(r.spanId); parent.add(r.parentSpanId);
     callId.add(r.callId); attrs.add(r.attributes);
   }
-  return toIpc([
+  return toBatch([
     ['id', int32(id)], ['source_id', int32(source)], ['source_line', int32(line)], ['source_pointer', ptr.data()],
     ['ts', int64(ts)], ['end_ts', int64(endTs, endValid, endNulls)], ['kind', kind.data()], ['actor', actor.data()],
     ['actor_type', actorType.data()], ['service', service.data()], ['resource', resource.data()], ['action', action.data()],
@@ -61,12 +72,12 @@ export function eventsToIpc(rows: readonly EventColumns[], assign?: { firstId: n
 }
 
 /** `raw_records(event_id, raw)`: the exact text each event came from. */
-export function rawRecordsToIpc(ids: Int32Array, raws: readonly string[]): Uint8Array {
+export function rawRecordsBatch(ids: Int32Array, raws: readonly string[]): RecordBatch {
   let chars = 0;
   for (const r of raws) chars += r.length;
   const raw = new Utf8Column(raws.length, 0, chars);
   for (const r of raws) raw.add(r);
-  return toIpc([['event_id', int32(ids)], ['raw', raw.data()]], raws.length);
+  return toBatch([['event_id', int32(ids)], ['raw', raw.data()]], raws.length);
 }
 
 /** `import_errors(source_id, line, reason)`. */
@@ -77,3 +88,6 @@ export function importErrorsToIpc(sourceId: number, errors: readonly { line: num
   errors.forEach((e, i) => { line[i] = e.line; reason.add(e.reason); });
   return toIpc([['source_id', int32(src)], ['line', int32(line)], ['reason', reason.data()]], n);
 }
+
+/** `raw_records` rows as one IPC stream. */
+export const rawRecordsToIpc = (ids: Int32Array, raws: readonly string[]): Uint8Array => batchesToIpc([rawRecordsBatch(ids, raws)]);
