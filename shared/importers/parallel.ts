@@ -7,11 +7,11 @@
 // importing thread rebases the ids (and, for stand-alone jobs, the lines) in place before inserting
 // (`rebaseColumns`): the Arrow buffers are views into the IPC bytes, so this is a write per row.
 import { RecordBatchReader } from 'apache-arrow';
-import type { Importer, LocatedError, ParseContext, RecordParser } from './types';
+import type { Importer, LocatedError, ParseContext, ParseOutput, RecordParser } from './types';
 import { importerById } from './registry';
 import { LineSplitter } from '../util/lineSplitter';
 import { streamingDecoder } from '../util/utf8';
-import { encodeEvents } from './batchWriter';
+import { EventEncoder } from './batchWriter';
 
 export interface LineJob {
   importerId: string;
@@ -60,6 +60,19 @@ export function workerFor(job: LineJob, size: number, turn: number): number {
   return job.stream ? job.stream.id % size : turn % size;
 }
 
+/**
+ * A job's text is parsed and encoded this many characters at a time (cut after a newline), so only a slice's
+ * parsed objects are alive when the garbage collector runs. Measured on 100 MB of JSON lines in one thread:
+ * 4 MiB at once spent 0.8–0.9 s in GC and 3.6–3.8 s CPU; 1 MiB slices 0.15–0.35 s and 2.8–2.9 s.
+ */
+const SLICE_CHARS = 1 << 20;
+
+function sliceEnd(text: string, at: number, size: number): number {
+  if (text.length - at <= size) return text.length;
+  const nl = text.indexOf('\n', at + size);
+  return nl < 0 ? text.length : nl + 1;
+}
+
 /** Bytes → text, invalid sequences as U+FFFD. Hosts may pass a faster one (Node's Buffer). */
 export type Decode = (bytes: Uint8Array) => string;
 
@@ -75,7 +88,7 @@ interface OpenStream {
 export class JobRunner {
   private readonly streams = new Map<number, OpenStream>();
 
-  constructor(private readonly decode: Decode = portableDecode) {}
+  constructor(private readonly decode: Decode = portableDecode, private readonly sliceChars = SLICE_CHARS) {}
 
   run(job: LineJob): LineJobResult {
     const importer = importerById(job.importerId);
@@ -89,31 +102,37 @@ export class JobRunner {
     let text = this.decode(job.bytes);
     // A byte-order mark is not part of the first line (TextDecoder drops it; other decoders may not).
     if (before === 0 && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    const encoder = new EventEncoder(0, job.sourceId, job.offsetNs);
+    const errors: LocatedError[] = [];
+    let merged = 0, derived = 0;
+    const take = (out: ParseOutput) => {
+      encoder.add(out.events);
+      errors.push(...st.errors, ...out.errors);
+      st.errors = [];
+      merged += out.merged;
+      derived += out.derived ?? 0;
+    };
     if (importer.mode === 'document') {
       push(st, text, 1);
     } else {
-      st.splitter.push(text);
+      for (let at = 0; at < text.length; ) {
+        const end = sliceEnd(text, at, this.sliceChars);
+        st.splitter.push(at === 0 && end === text.length ? text : text.slice(at, end));
+        take(st.parser.drain());
+        at = end;
+      }
       if (last) st.splitter.end();
     }
-    const out = st.parser.drain();
-    let merged = out.merged;
-    let derived = out.derived ?? 0;
-    let events = out.events;
-    const errors = st.errors.concat(out.errors);
-    st.errors = [];
+    take(st.parser.drain());
     if (last) {
-      const fin = st.parser.finish();
-      events = events.concat(fin.events);
-      errors.push(...fin.errors);
-      merged += fin.merged;
-      derived += fin.derived ?? 0;
+      take(st.parser.finish());
       if (job.stream) this.streams.delete(job.stream.id);
     }
-    const encoded = events.length ? encodeEvents(events, 0, job.sourceId, job.offsetNs) : null;
+    const encoded = encoder.finish();
     return {
       lines: importer.mode === 'document' ? 0 : st.splitter.lineNumber - before,
       absoluteLines: !!job.stream,
-      events: events.length,
+      events: encoder.count,
       merged,
       derived,
       errors,

@@ -28,9 +28,12 @@ function awkwardLog(lines: number): string {
   return out.join('\n'); // no newline after the last line
 }
 
-/** Runs jobs on this thread, through a structured clone, as a worker would receive them. */
-function inThreadPool(size: number): ParsePool {
-  const runner = new JobRunner();
+/**
+ * Runs jobs on this thread, through a structured clone, as a worker would receive them; `sliceChars` small
+ * makes each job parse and encode in many slices (several record batches per insert).
+ */
+function inThreadPool(size: number, sliceChars?: number): ParsePool {
+  const runner = new JobRunner(undefined, sliceChars);
   return { size, run: async (job) => runner.run(structuredClone(job)), close: () => undefined };
 }
 
@@ -60,6 +63,8 @@ describe('parallel line parsing', () => {
     expect(single.info.errors).toBeGreaterThan(10);
     const inThread = await snapshot(text, 'a.jsonl', { ...small, pool: inThreadPool(3) });
     expect(inThread).toEqual(single);
+    const sliced = await snapshot(text, 'a.jsonl', { ...small, pool: inThreadPool(3, 300) });
+    expect(sliced).toEqual(single);
     workers = await nodeParsePool(2);
     const threaded = await snapshot(text, 'a.jsonl', { ...small, pool: workers, createHasher: nodeHasher });
     expect(threaded).toEqual(single);
@@ -91,13 +96,15 @@ describe('parallel line parsing', () => {
     const files = fixtureFiles();
     expect(files.length).toBeGreaterThan(25);
     workers ??= await nodeParsePool(2);
-    const [single, pooled] = await Promise.all([undefined, workers].map(async (pool) => {
+    // One thread; worker threads; and this thread again with jobs parsed in slices of ~100 characters.
+    const arms: ImportOptions[] = [{}, { pool: workers, createHasher: nodeHasher }, { pool: inThreadPool(2, 97), jobBytes: 2_000 }];
+    const [single, pooled, sliced] = await Promise.all(arms.map(async (arm) => {
       const db = await openNodeDb();
       await migrate(db);
       const outcome: string[] = [];
       for (const f of files) {
         // Small reads and jobs, so stateful formats cross job boundaries in the middle of their records.
-        outcome.push(await importSource(db, memorySource(readFileSync(f), path.basename(f)), { pool, chunkBytes: 512, jobBytes: 700, createHasher: pool && nodeHasher }).then(
+        outcome.push(await importSource(db, memorySource(readFileSync(f), path.basename(f)), { chunkBytes: 512, jobBytes: 700, ...arm }).then(
           (info) => `${path.relative(fixture(), f)}: ${info.format} ${info.events}/${info.merged}/${info.errors}`,
           (e: Error) => `${path.relative(fixture(), f)}: refused ${e.message}`,
         ));
@@ -108,6 +115,8 @@ describe('parallel line parsing', () => {
     }));
     expect(pooled.outcome).toEqual(single.outcome);
     expect(pooled.tables).toEqual(single.tables);
+    expect(sliced.outcome).toEqual(single.outcome);
+    expect(sliced.tables).toEqual(single.tables);
     // The comparison means something only if stateful formats were among them.
     expect(single.outcome.join('\n')).toMatch(/k8s-audit \d+\/[1-9]/);
     expect(single.outcome.join('\n')).toMatch(/cri-log/);
