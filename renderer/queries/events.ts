@@ -37,7 +37,7 @@ export async function countEvents(engine: EngineClient, f: EventFilter, version:
   const indexed = isFiltered(f) && (await eventIndex(engine, version));
   check(signal);
   // A search counts in the scan that finds its first page (see searchHead).
-  if (indexed && hasText(f)) return (await searchHead(engine, f, version)).n;
+  if (indexed && hasText(f)) return (await searchHead(engine, f, version, signal)).n;
   // Rows first: a page takes two engine round trips, and a count slipped between them would delay what shows.
   await Promise.allSettled(pagesInFlight(engine));
   check(signal);
@@ -80,7 +80,7 @@ async function queryPage(engine: EngineClient, f: EventFilter, offset: number, l
   }
   let ids: number[];
   if (hasText(f) && offset + limit <= HEAD_ROWS) {
-    ids = (await searchHead(engine, f, version)).ids.slice(offset, offset + limit);
+    ids = (await searchHead(engine, f, version, signal)).ids.slice(offset, offset + limit);
   } else {
     const w = filterWhere(f, { indexed: true });
     // No ORDER BY for a filtered page: the index is stored in time order and DuckDB keeps insertion order
@@ -111,6 +111,7 @@ interface Head {
 }
 
 const heads = new WeakMap<EngineClient, Map<string, Promise<Head>>>();
+const searchGates = new WeakMap<EngineClient, Promise<unknown>>();
 const MAX_HEADS = 8;
 
 /**
@@ -119,16 +120,22 @@ const MAX_HEADS = 8;
  * window keeps the scan's order (the index's time order, as for pages). Shared by the count and the first page,
  * and kept for the last few searches, so clearing and retyping a search costs nothing.
  */
-function searchHead(engine: EngineClient, f: EventFilter, version: number): Promise<Head> {
+function searchHead(engine: EngineClient, f: EventFilter, version: number, signal?: AbortSignal): Promise<Head> {
   const cache = heads.get(engine) ?? heads.set(engine, new Map()).get(engine)!;
   const w = filterWhere(f, { indexed: true });
   // Keyed by what runs: two spellings of one search ("Pool ", "pool") share an answer.
   const key = JSON.stringify([version, w.sql, w.params.map(String)]);
   const hit = cache.get(key);
   if (hit) return hit;
-  const head = engine
-    .query<{ id: number; n: bigint }>('events.head', `SELECT id, count(*) OVER () AS n FROM ${INDEX_TABLE} ${w.sql} LIMIT ${HEAD_ROWS}`, w.params)
+  // One search scan at a time, the newest wins: a head waits for the one before it, and is dropped if a newer
+  // search replaced it meanwhile, so fast typing queues at most one stale scan instead of one per key.
+  const head = (searchGates.get(engine) ?? Promise.resolve())
+    .then(() => {
+      check(signal);
+      return engine.query<{ id: number; n: bigint }>('events.head', `SELECT id, count(*) OVER () AS n FROM ${INDEX_TABLE} ${w.sql} LIMIT ${HEAD_ROWS}`, w.params);
+    })
     .then((rows) => ({ n: Number(rows[0]?.n ?? 0), ids: rows.map((r) => r.id) }));
+  searchGates.set(engine, head.catch(() => undefined));
   cache.set(key, head);
   head.catch(() => cache.get(key) === head && cache.delete(key));
   while (cache.size > MAX_HEADS) cache.delete(cache.keys().next().value!);

@@ -1,14 +1,16 @@
 // Free-text search and field filters over the event table; typing is debounced so every key is not a query.
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useAppState } from '../../hooks/useAppState';
 import { useQuery } from '../../hooks/useQuery';
 import { useServices } from '../../state/context';
-import { distinctValues } from '../../queries/events';
+import { countEvents, distinctValues } from '../../queries/events';
 import { NO_FILTER, type EventFilter } from '../../state/appState';
 import { clock } from '../format';
 
+const SEARCH_PAUSE_MS = 60;
+
 export function FilterBar() {
-  const { store } = useServices();
+  const { store, engine } = useServices();
   const filter = useAppState((s) => s.filter);
   const version = useAppState((s) => s.dataVersion);
   const [text, setText] = useState(filter.text);
@@ -19,11 +21,23 @@ export function FilterBar() {
   // The search can change elsewhere too (Clear, a restored URL): follow it.
   useEffect(() => setText(filter.text), [filter.text]);
 
+  // The search started for the last text committed; a newer one drops it if the engine has not begun it yet.
+  const started = useRef<AbortController | null>(null);
   useEffect(() => {
     if (text === store.get().filter.text) return;
-    const t = setTimeout(() => store.set((s) => ({ filter: { ...s.filter, text } })), 120);
+    // Short: the pause is pure wait on every search. Typing faster than the engine answers does not pile up
+    // scans, since one search scan runs at a time and a replaced one is dropped (queries/events.ts, searchHead).
+    const t = setTimeout(() => {
+      const s = store.get();
+      const filter = { ...s.filter, text };
+      // Sent now rather than from the views' effects a frame later; they find it under the same key.
+      started.current?.abort();
+      started.current = new AbortController();
+      if (text.trim()) countEvents(engine, filter, s.dataVersion, started.current.signal).catch(() => undefined);
+      store.set({ filter });
+    }, SEARCH_PAUSE_MS);
     return () => clearTimeout(t);
-  }, [text, store]);
+  }, [text, store, engine]);
 
   const set = (patch: Partial<EventFilter>) => store.set((s) => ({ filter: { ...s.filter, ...patch } }));
   return (

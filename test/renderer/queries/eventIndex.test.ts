@@ -87,7 +87,10 @@ describe('event index', () => {
 describe('event index over several row groups', () => {
   let big: Db;
   const bigTags: string[] = [];
-  const bigEngine = { query: (tag: string, sql: string, params?: never[]) => (bigTags.push(tag), big.query(tag, sql, params)) } as unknown as EngineClient;
+  let onAnswer: ((tag: string) => void) | null = null;
+  const bigEngine = {
+    query: (tag: string, sql: string, params?: never[]) => (bigTags.push(tag), big.query(tag, sql, params).then((rows) => (onAnswer?.(tag), rows))),
+  } as unknown as EngineClient;
 
   beforeAll(async () => {
     big = await openNodeDb();
@@ -155,6 +158,21 @@ describe('event index over several row groups', () => {
     await expect(pageEvents(bigEngine, { ...NO_FILTER, text: 'superseded' }, 0, 10, 1, abort.signal)).rejects.toBeInstanceOf(SupersededError);
     await expect(countEvents(bigEngine, { ...NO_FILTER, text: 'superseded' }, 1, abort.signal)).rejects.toBeInstanceOf(SupersededError);
     expect(bigTags.filter((t) => t.startsWith('events.'))).toEqual([]);
+  });
+
+  it('runs one search scan at a time: a search replaced while an earlier one runs never reaches the engine', async () => {
+    const [a, b, c] = [new AbortController(), new AbortController(), new AbortController()];
+    bigTags.length = 0;
+    const first = countEvents(bigEngine, { ...NO_FILTER, text: 'exhausted 1' }, 1, a.signal);
+    const typed = countEvents(bigEngine, { ...NO_FILTER, text: 'exhausted 12' }, 1, b.signal);
+    const last = countEvents(bigEngine, { ...NO_FILTER, text: 'exhausted 123' }, 1, c.signal);
+    // The second search is replaced only when the first one's answer comes back: it must not have been sent yet.
+    onAnswer = (tag) => tag === 'events.head' && b.abort();
+    await expect(typed).rejects.toBeInstanceOf(SupersededError);
+    onAnswer = null;
+    expect(await first).toBe((await direct({ ...NO_FILTER, text: 'exhausted 1' }, big)).length);
+    expect(await last).toBe((await direct({ ...NO_FILTER, text: 'exhausted 123' }, big)).length);
+    expect(bigTags.filter((t) => t === 'events.head')).toHaveLength(2);
   });
 });
 

@@ -33,6 +33,9 @@ describe('graphEvents', () => {
     const rows = await graphEvents(engine(), [], { individualLimit: 10_000 });
     expect(rows).toHaveLength(3001);
     expect(rows.every((r) => r.severity !== 'info' || r.kind === 'tool_call')).toBe(true);
+    // In time order, though the tool call was stored last.
+    expect(rows.slice(0, 3).map((r) => r.id)).toEqual([1, 9001, 3]);
+    for (let i = 1; i < rows.length; i++) expect(rows[i].ts >= rows[i - 1].ts).toBe(true);
   });
 
   it('pre-aggregates repeated log lines past the limit, keeping totals, cited events and non-log events', async () => {
