@@ -17,7 +17,10 @@ export function NoteBox({ type, id, label }: { type: TargetType; id: string; lab
   useEffect(() => {
     if (!dirty) setText(note?.bodyMd ?? '');
   }, [note?.bodyMd, note?.version, dirty]);
+  // Only what the person typed is written: a box that remounted before the annotations were re-read holds
+  // stale text, and its blur must not save that as a new version.
   const commit = async () => {
+    if (!dirty) return;
     if (await write((latest) => noteWrite(latest, text, { type, id }))) setDirty(false);
   };
   return (
