@@ -6,11 +6,11 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { workerFor, type LineJob, type LineJobResult, type ParsePool } from '../../shared/importers/parallel';
+import { SpareBuffers, workerFor, type LineJob, type LineJobResult, type ParsePool } from '../../shared/importers/parallel';
 import type { Hasher } from '../../shared/importers/types';
 import type { ImportOptions } from '../../shared/importers/pipeline';
 
-type Reply = { id: number; result?: LineJobResult; error?: string };
+type Reply = { id: number; result?: LineJobResult; error?: string; spare?: ArrayBuffer };
 
 /**
  * Beside the bundled CLI sits the bundled worker; when running from source (tests, tsx) it is bundled
@@ -41,6 +41,7 @@ export async function nodeParsePool(size = defaultPoolSize()): Promise<ParsePool
   let nextId = 1;
   let turn = 0;
   let failure: Error | undefined;
+  const spare = new SpareBuffers();
   // A worker holds the process open only while it has jobs: an idle pool never keeps the CLI from
   // exiting, and a busy one never lets it exit with an import half done.
   const settle = (id: number) => {
@@ -54,7 +55,8 @@ export async function nodeParsePool(size = defaultPoolSize()): Promise<ParsePool
   };
   const workers = Array.from({ length: size }, () => {
     const w = 'file' in src ? new Worker(src.file) : new Worker(src.code, { eval: true });
-    w.on('message', ({ id, result, error }: Reply) => {
+    w.on('message', ({ id, result, error, spare: buf }: Reply) => {
+      spare.give(buf);
       const p = settle(id);
       if (result) p?.resolve(result);
       else p?.reject(new Error(`parse worker: ${error}`));
@@ -70,6 +72,7 @@ export async function nodeParsePool(size = defaultPoolSize()): Promise<ParsePool
   });
   return {
     size,
+    spare,
     get failure() {
       return failure;
     },

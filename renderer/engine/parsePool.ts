@@ -1,17 +1,19 @@
 // Parse workers for the engine worker (nested dedicated workers): line formats are parsed on these,
 // so the engine thread only reads, hashes and inserts. Started on the first import, kept for the next.
-import { workerFor, type LineJob, type LineJobResult, type ParsePool } from '../../shared/importers/parallel';
+import { SpareBuffers, workerFor, type LineJob, type LineJobResult, type ParsePool } from '../../shared/importers/parallel';
 
-type Reply = { id: number; result?: LineJobResult; error?: string };
+type Reply = { id: number; result?: LineJobResult; error?: string; spare?: ArrayBuffer };
 
 export function browserParsePool(size = Math.max(1, Math.min(navigator.hardwareConcurrency || 2, 4))): ParsePool {
   const pending = new Map<number, { resolve: (r: LineJobResult) => void; reject: (e: Error) => void }>();
   let nextId = 1;
   let turn = 0;
   let failure: Error | undefined;
+  const spare = new SpareBuffers();
   const workers = Array.from({ length: size }, (_, i) => {
     const w = new Worker(new URL('./parseWorker.ts', import.meta.url), { type: 'module', name: `driftline-parse-${i + 1}` });
     w.onmessage = (e: MessageEvent<Reply>) => {
+      spare.give(e.data.spare);
       const p = pending.get(e.data.id);
       pending.delete(e.data.id);
       if (e.data.result) p?.resolve(e.data.result);
@@ -28,6 +30,7 @@ export function browserParsePool(size = Math.max(1, Math.min(navigator.hardwareC
   });
   return {
     size,
+    spare,
     get failure() {
       return failure;
     },

@@ -53,7 +53,36 @@ export interface ParsePool {
   /** Jobs of one stream must reach the same worker in order: `workerFor` says which. */
   run(job: LineJob): Promise<LineJobResult>;
   close(): void;
+  /** Job buffers the workers handed back, for the next jobs' bytes. */
+  readonly spare?: SpareBuffers;
 }
+
+/**
+ * Job buffers handed back by the workers after parsing, reused for later jobs: memory already mapped is
+ * ~10× cheaper to fill here than new memory (measured: 400 MB copied into fresh 4 MiB buffers 0.5–1 s,
+ * into reused ones 20–100 ms), and the importing thread is the one that fills them.
+ */
+export class SpareBuffers {
+  private readonly free: ArrayBuffer[] = [];
+  /** Jobs that got a handed-back buffer. */
+  reused = 0;
+
+  constructor(private readonly keep = 8) {}
+
+  /** `length` bytes, in a buffer handed back when one is big enough, else a new one rounded up to whole MiB. */
+  take(length: number): Uint8Array {
+    const i = this.free.findIndex((b) => b.byteLength >= length);
+    if (i >= 0) this.reused++;
+    const buf = i >= 0 ? this.free.splice(i, 1)[0] : new ArrayBuffer(Math.ceil(Math.max(length, 1) / MIB) * MIB);
+    return new Uint8Array(buf, 0, length);
+  }
+
+  give(buf: ArrayBuffer | undefined): void {
+    if (buf && buf.byteLength >= MIB && this.free.length < this.keep) this.free.push(buf);
+  }
+}
+
+const MIB = 1 << 20;
 
 /** Which worker of `size` takes a job: a stream's jobs always the same one, others in turn. */
 export function workerFor(job: LineJob, size: number, turn: number): number {
@@ -182,7 +211,7 @@ export class LineCutter {
   private parts: Uint8Array[] = [];
   private held = 0;
 
-  constructor(private readonly minBytes: number) {}
+  constructor(private readonly minBytes: number, private readonly alloc: (length: number) => Uint8Array = (n) => new Uint8Array(n)) {}
 
   /** Returns a job's bytes when enough whole lines have gathered. */
   push(chunk: Uint8Array): Uint8Array | undefined {
@@ -191,7 +220,7 @@ export class LineCutter {
     if (this.held < this.minBytes) return undefined;
     const nl = chunk.lastIndexOf(10);
     if (nl < 0) return undefined; // a long line goes on into the next chunk
-    const whole = concat(this.parts, this.held - (chunk.length - nl - 1));
+    const whole = concat(this.parts, this.held - (chunk.length - nl - 1), this.alloc);
     const rest = chunk.subarray(nl + 1);
     this.parts = rest.length ? [rest] : [];
     this.held = rest.length;
@@ -200,16 +229,15 @@ export class LineCutter {
 
   /** Whatever is left at the end of the file. */
   end(): Uint8Array | undefined {
-    const rest = this.held ? concat(this.parts, this.held) : undefined;
+    const rest = this.held ? concat(this.parts, this.held, this.alloc) : undefined;
     this.parts = [];
     this.held = 0;
     return rest;
   }
 }
 
-function concat(parts: Uint8Array[], length: number): Uint8Array {
-  if (parts.length === 1 && parts[0].length === length) return parts[0].slice();
-  const out = new Uint8Array(length);
+function concat(parts: Uint8Array[], length: number, alloc: (length: number) => Uint8Array): Uint8Array {
+  const out = alloc(length);
   let at = 0;
   for (const p of parts) {
     const n = Math.min(p.length, length - at);

@@ -7,7 +7,7 @@ import { nodeHasher, nodeParsePool } from '../../../main/engine/parsePool';
 import type { Db } from '../../../shared/db/db';
 import { migrate } from '../../../shared/db/schema';
 import { importSource, type ImportOptions } from '../../../shared/importers/pipeline';
-import { JobRunner, LineCutter, rebaseColumns, type ParsePool } from '../../../shared/importers/parallel';
+import { JobRunner, LineCutter, SpareBuffers, rebaseColumns, type ParsePool } from '../../../shared/importers/parallel';
 import { eventsToIpc } from '../../../shared/db/eventsArrow';
 import { RecordBatchReader } from 'apache-arrow';
 import { fixture, memorySource } from './helpers';
@@ -67,6 +67,18 @@ describe('parallel line parsing', () => {
     expect(sliced).toEqual(single);
     workers = await nodeParsePool(2);
     const threaded = await snapshot(text, 'a.jsonl', { ...small, pool: workers, createHasher: nodeHasher });
+    expect(threaded).toEqual(single);
+  });
+
+  it('reuses the job buffers the workers hand back, and reused bytes never leak into a later job', async () => {
+    // Jobs differ in length, so a reused buffer holds old bytes past the end of the job it carries next.
+    const big = awkwardLog(45_000);
+    expect(big.length).toBeGreaterThan(5 << 20);
+    const single = await snapshot(big, 'big.jsonl', {});
+    workers ??= await nodeParsePool(2);
+    const before = workers.spare!.reused;
+    const threaded = await snapshot(big, 'big.jsonl', { pool: workers, createHasher: nodeHasher, jobBytes: 1 << 20, chunkBytes: 300_000 });
+    expect(workers.spare!.reused - before).toBeGreaterThan(0);
     expect(threaded).toEqual(single);
   });
 
@@ -136,6 +148,26 @@ function fixtureFiles(): string[] {
 }
 
 describe('LineCutter', () => {
+  it('hands out spare buffers big enough for the job, as views of exactly its length', () => {
+    const spare = new SpareBuffers(2);
+    const a = spare.take(1_500_000);
+    expect(a.length).toBe(1_500_000);
+    expect(a.buffer.byteLength).toBe(2 << 20); // rounded up to whole MiB, so later jobs fit
+    spare.give(a.buffer as ArrayBuffer);
+    spare.give(new ArrayBuffer(1000)); // too small to be worth keeping
+    const b = spare.take(1_000_000);
+    expect(b.buffer).toBe(a.buffer);
+    expect(b.length).toBe(1_000_000);
+    expect(spare.reused).toBe(1);
+    expect(spare.take(3 << 20).buffer).not.toBe(a.buffer);
+    for (let i = 0; i < 4; i++) spare.give(new ArrayBuffer(1 << 20));
+    spare.take(1);
+    spare.take(1);
+    expect(spare.reused).toBe(3);
+    expect(spare.take(1).buffer.byteLength).toBe(1 << 20); // new: only two were kept
+    expect(spare.reused).toBe(3);
+  });
+
   it('cuts after the last newline once enough bytes gathered, and keeps the rest', () => {
     const enc = (s: string) => new TextEncoder().encode(s);
     const dec = (b: Uint8Array | undefined) => (b ? new TextDecoder().decode(b) : undefined);
