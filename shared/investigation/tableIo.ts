@@ -1,6 +1,6 @@
 // Moves whole tables in and out of the Db as Arrow IPC streams, whatever columns the schema has,
 // so a table added by a later migration is saved without touching the investigation file code.
-import { Bool, Float64, Int32, Int64, RecordBatchStreamWriter, Table, Utf8, vectorFromArray, type DataType } from 'apache-arrow';
+import { Bool, DataType, Float64, Int32, Int64, RecordBatchReader, RecordBatchStreamWriter, Table, Utf8, vectorFromArray, type Data } from 'apache-arrow';
 import type { Db } from '../db/db';
 
 export interface ColumnInfo {
@@ -19,11 +19,15 @@ const ARROW_TYPES: Record<string, () => DataType> = {
   BOOLEAN: () => new Bool(),
 };
 
-/** The investigation's tables (everything but `meta`, whose schema version goes in the manifest). */
+/**
+ * The investigation's tables (everything but `meta`, whose schema version goes in the manifest). Only the
+ * database's own: temporary tables (the search index) are not part of it, and DuckDB reports a temporary
+ * table renamed in place as a BASE TABLE, so they are told apart by their catalog.
+ */
 export async function listTables(db: Db): Promise<string[]> {
   const rows = await db.query<{ table_name: string }>(
     'investigation.tables',
-    "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main' AND table_type = 'BASE TABLE' AND table_name <> 'meta' ORDER BY table_name",
+    "SELECT table_name FROM information_schema.tables WHERE table_catalog = current_database() AND table_schema = 'main' AND table_type = 'BASE TABLE' AND table_name <> 'meta' ORDER BY table_name",
   );
   return rows.map((r) => r.table_name);
 }
@@ -107,7 +111,66 @@ async function tableToIpcByRows(db: Db, table: string, columns: ColumnInfo[], se
   return { bytes: writer.toUint8Array(true), rows };
 }
 
-/** Appends an Arrow IPC stream written by tableToIpc to the same table in another Db. */
+/**
+ * Appends an Arrow IPC stream written by tableToIpc to the same table in another Db, once its layout has been
+ * checked: DuckDB trusts an IPC stream's offsets and indices, so one flipped byte in a damaged file could make
+ * it read (and copy) outside the stream, corrupting the whole database.
+ */
 export async function ipcToTable(db: Db, table: string, bytes: Uint8Array): Promise<void> {
+  checkIpcLayout(bytes, table);
   await db.insertArrow(table, bytes);
+}
+
+/** Throws when a column's offsets, dictionary indices or buffers point outside the stream. */
+export function checkIpcLayout(bytes: Uint8Array, table: string): void {
+  let batches;
+  try {
+    batches = [...RecordBatchReader.from(bytes)];
+  } catch (e) {
+    throw new Error(`table ${table}: unreadable Arrow stream (${(e as Error).message})`);
+  }
+  for (const batch of batches) {
+    batch.schema.fields.forEach((field, i) => {
+      for (const data of batch.getChildAt(i)?.data ?? []) {
+        const problem = layoutProblem(data);
+        if (problem) throw new Error(`table ${table}, column ${field.name}: ${problem}`);
+      }
+    });
+  }
+}
+
+function layoutProblem(d: Data): string | undefined {
+  const end = d.offset + d.length;
+  if (d.nullCount > 0 && (!d.nullBitmap || d.nullBitmap.length * 8 < end)) return 'validity bitmap too short';
+  if (DataType.isUtf8(d.type) || DataType.isBinary(d.type)) {
+    const offsets = d.valueOffsets as Int32Array | undefined;
+    if (!offsets || offsets.length < end + 1) return 'offsets too short';
+    const size = d.values?.length ?? 0;
+    let prev = offsets[d.offset];
+    if (prev < 0) return 'negative offset';
+    for (let i = d.offset + 1; i <= end; i++) {
+      const o = offsets[i];
+      if (o < prev) return `offset ${o} at row ${i - 1} goes backwards`;
+      if (o > size) return `offset ${o} at row ${i - 1} outside the ${size} bytes of text`;
+      prev = o;
+    }
+  } else if (DataType.isDictionary(d.type)) {
+    const dict = d.dictionary;
+    const indices = d.values as ArrayLike<number> | undefined;
+    if (!dict || !indices || indices.length < end) return 'dictionary indices too short';
+    for (let i = d.offset; i < end; i++) {
+      if (d.nullCount > 0 && !d.getValid(i - d.offset)) continue;
+      if (indices[i] < 0 || indices[i] >= dict.length) return `dictionary index ${indices[i]} at row ${i} out of range`;
+    }
+    for (const part of dict.data) {
+      const problem = layoutProblem(part);
+      if (problem) return `dictionary: ${problem}`;
+    }
+  } else if (DataType.isBool(d.type)) {
+    if ((d.values?.length ?? 0) * 8 < end) return 'values too short';
+  } else {
+    const values: unknown = d.values;
+    if (ArrayBuffer.isView(values) && 'length' in values && Number(values.length) < end) return 'values too short';
+  }
+  return undefined;
 }

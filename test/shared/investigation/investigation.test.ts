@@ -67,6 +67,25 @@ describe('.driftline investigation file', () => {
     }
   });
 
+  it('leaves temporary tables out, even one renamed into place (the search index is built that way)', async () => {
+    await db.exec('t', 'CREATE TEMP TABLE idx_staging AS SELECT 1 AS x; ALTER TABLE idx_staging RENAME TO idx_built; CREATE TEMP TABLE idx_plain AS SELECT 2 AS y');
+    try {
+      const tables = await listTables(db);
+      expect(tables).toContain('events');
+      expect(tables).not.toContain('idx_built');
+      expect(tables).not.toContain('idx_plain');
+      const db2 = await openNodeDb();
+      try {
+        await openInvestigation(db2, await saveInvestigation(db, extras));
+        expect(await listTables(db2)).toEqual(tables);
+      } finally {
+        await db2.close();
+      }
+    } finally {
+      await db.exec('t', 'DROP TABLE idx_built; DROP TABLE idx_plain');
+    }
+  });
+
   it('records sources, sections with hashes, and times that were passed in', async () => {
     const { manifest, altered } = await verifyInvestigation(saved);
     expect(altered).toEqual([]);
