@@ -103,7 +103,9 @@ function fakeElectronBridge() {
       writeTo: (path: string, data: Uint8Array) => slowWrite('writeTo', path, data),
       open: async () => null,
     },
-    app: { kind: 'electron', version: async () => 'test', onMenuCommand: () => () => undefined, onBeforeClose: () => () => undefined },
+    // The preload's recent list (main process): empty here.
+    recent: { list: async () => [], open: async () => { throw new Error('no recent entries'); }, remove: async () => undefined, locate: async () => null },
+    app: { kind: 'electron', version: async () => 'test', onMenuCommand: () => () => undefined, onOpenRecent: () => () => undefined, onBeforeClose: () => () => undefined },
   };
 }
 

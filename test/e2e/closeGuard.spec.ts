@@ -85,10 +85,13 @@ function fakeElectronBridge() {
       writeTo: (path: string) => slowWrite('writeTo', path),
       open: async () => null,
     },
+    // The preload's recent list (main process): empty here.
+    recent: { list: async () => [], open: async () => { throw new Error('no recent entries'); }, remove: async () => undefined, locate: async () => null },
     app: {
       kind: 'electron',
       version: async () => 'test',
       onMenuCommand: () => () => undefined,
+      onOpenRecent: () => () => undefined,
       onBeforeClose: (guard: unknown) => {
         w.__closeGuard = guard;
         return () => undefined;
