@@ -16,9 +16,10 @@ export async function fileSource(filePath: string, displayPath = filePath): Prom
     name: path.basename(filePath),
     path: displayPath,
     size,
-    async read(offset, length) {
+    async read(offset, length, into) {
       handle ??= await open(filePath, 'r');
-      const buf = new Uint8Array(Math.max(0, Math.min(length, size - offset)));
+      const want = Math.max(0, Math.min(length, size - offset));
+      const buf = into && into.length >= want ? into.subarray(0, want) : new Uint8Array(want);
       let got = 0;
       while (got < buf.length) {
         const { bytesRead } = await handle.read(buf, got, buf.length - got, offset + got);

@@ -13,14 +13,20 @@ export interface ByteStream {
   readonly gzip: boolean;
   /** Reads whatever raw bytes are left (e.g. after a corrupt gzip member) and returns the file's hash. */
   sha256(): Promise<string>;
+  /**
+   * Hands back a chunk `next()` returned that nothing refers to any more, so a later read can reuse its
+   * memory (filling new memory costs ~2 ms per MB on the importing thread here; reused, ~0.1).
+   */
+  recycle(chunk: Uint8Array): void;
 }
 
 export async function openByteStream(src: ByteSource, chunkBytes = CHUNK_BYTES, createHasher: () => Hasher = () => new Sha256()): Promise<ByteStream> {
   const hash = createHasher();
   let offset = 0;
+  const spare: Uint8Array[] = [];
   const readRaw = async (): Promise<Uint8Array | undefined> => {
     if (offset >= src.size) return undefined;
-    const bytes = await src.read(offset, Math.min(chunkBytes, src.size - offset));
+    const bytes = await src.read(offset, Math.min(chunkBytes, src.size - offset), spare.pop());
     if (bytes.length === 0) return undefined; // the file shrank under us: stop rather than spin
     offset += bytes.length;
     hash.update(bytes);
@@ -33,6 +39,12 @@ export async function openByteStream(src: ByteSource, chunkBytes = CHUNK_BYTES, 
     return (digest ??= hash.hex());
   };
   const state = { get bytesRead() { return offset; } };
+  // Raw chunks only, whole: a decompressed chunk is not a read buffer.
+  const recycle = (chunk: Uint8Array) => {
+    if (chunk.byteOffset !== 0 || chunk.buffer.byteLength !== chunkBytes) return;
+    spare.push(new Uint8Array(chunk.buffer as ArrayBuffer));
+    if (spare.length > 2) spare.shift(); // the newest are kept, and the next read takes the newest
+  };
 
   if (!first || !isGzip(first)) {
     let pending = first;
@@ -40,6 +52,7 @@ export async function openByteStream(src: ByteSource, chunkBytes = CHUNK_BYTES, 
     let ahead: Promise<Uint8Array | undefined> | undefined;
     return Object.assign(state, {
       gzip: false,
+      recycle,
       sha256: async () => {
         await ahead;
         return sha256();
@@ -70,6 +83,7 @@ export async function openByteStream(src: ByteSource, chunkBytes = CHUNK_BYTES, 
   return Object.assign(state, {
     gzip: true,
     sha256,
+    recycle: () => undefined,
     async next() {
       const r = await reader.read();
       return r.done ? undefined : r.value;

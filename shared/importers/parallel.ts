@@ -209,21 +209,34 @@ export function rebaseColumns(ipc: Uint8Array, deltas: Record<string, number>): 
  */
 export class LineCutter {
   private parts: Uint8Array[] = [];
+  /** The chunks pushed since the last cut (parts may also hold a copied tail). */
+  private chunks: Uint8Array[] = [];
   private held = 0;
 
-  constructor(private readonly minBytes: number, private readonly alloc: (length: number) => Uint8Array = (n) => new Uint8Array(n)) {}
+  /**
+   * `alloc` gives the memory a job's bytes are copied into; `release` gets each chunk pushed once it has
+   * been copied into a job and nothing here refers to it any more.
+   */
+  constructor(
+    private readonly minBytes: number,
+    private readonly alloc: (length: number) => Uint8Array = (n) => new Uint8Array(n),
+    private readonly release: (chunk: Uint8Array) => void = () => undefined,
+  ) {}
 
   /** Returns a job's bytes when enough whole lines have gathered. */
   push(chunk: Uint8Array): Uint8Array | undefined {
     this.parts.push(chunk);
+    this.chunks.push(chunk);
     this.held += chunk.length;
     if (this.held < this.minBytes) return undefined;
     const nl = chunk.lastIndexOf(10);
     if (nl < 0) return undefined; // a long line goes on into the next chunk
     const whole = concat(this.parts, this.held - (chunk.length - nl - 1), this.alloc);
-    const rest = chunk.subarray(nl + 1);
+    // The tail is copied (it is short: part of one line), so the chunk itself is free.
+    const rest = chunk.slice(nl + 1);
     this.parts = rest.length ? [rest] : [];
     this.held = rest.length;
+    this.releaseChunks();
     return whole;
   }
 
@@ -232,7 +245,13 @@ export class LineCutter {
     const rest = this.held ? concat(this.parts, this.held, this.alloc) : undefined;
     this.parts = [];
     this.held = 0;
+    this.releaseChunks();
     return rest;
+  }
+
+  private releaseChunks(): void {
+    for (const c of this.chunks) this.release(c);
+    this.chunks = [];
   }
 }
 

@@ -63,7 +63,11 @@ export interface ByteSource {
   /** Path as the user gave it, or the file name where the host has no paths. */
   path: string;
   size: number;
-  read(offset: number, length: number): Promise<Uint8Array>;
+  /**
+   * `length` bytes from `offset`. A source may read them into `into` (at least `length` bytes, no longer
+   * used by anyone) instead of new memory; the result is then a view of it.
+   */
+  read(offset: number, length: number, into?: Uint8Array): Promise<Uint8Array>;
 }
 
 /** An incremental hash; the host may supply a native one (Node's crypto) instead of the portable one. */

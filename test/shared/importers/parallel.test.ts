@@ -11,7 +11,10 @@ import { JobRunner, LineCutter, SpareBuffers, rebaseColumns, type ParsePool } fr
 import { eventsToIpc } from '../../../shared/db/eventsArrow';
 import { RecordBatchReader } from 'apache-arrow';
 import { fixture, memorySource } from './helpers';
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { fileSource } from '../../../main/engine/fileSource';
+import type { ByteSource } from '../../../shared/importers/types';
 import path from 'node:path';
 
 /** A log with everything that can go wrong at a job boundary: blank lines, CRLF, errors, non-ASCII, a long line. */
@@ -37,11 +40,11 @@ function inThreadPool(size: number, sliceChars?: number): ParsePool {
   return { size, run: async (job) => runner.run(structuredClone(job)), close: () => undefined };
 }
 
-async function snapshot(text: string | Uint8Array, name: string, opts: ImportOptions) {
+async function snapshot(text: string | Uint8Array, name: string, opts: ImportOptions, src: ByteSource = memorySource(text, name)) {
   const db: Db = await openNodeDb();
   try {
     await migrate(db);
-    const info = await importSource(db, memorySource(text, name), opts);
+    const info = await importSource(db, src, opts);
     const events = await db.query('t', 'SELECT * FROM events ORDER BY id');
     const raws = await db.query('t', 'SELECT * FROM raw_records ORDER BY event_id');
     const errors = await db.query('t', 'SELECT * FROM import_errors ORDER BY line');
@@ -80,6 +83,20 @@ describe('parallel line parsing', () => {
     const threaded = await snapshot(big, 'big.jsonl', { pool: workers, createHasher: nodeHasher, jobBytes: 1 << 20, chunkBytes: 300_000 });
     expect(workers.spare!.reused - before).toBeGreaterThan(0);
     expect(threaded).toEqual(single);
+    // From a file, whose reads also go into chunks handed back once they have been copied into a job.
+    const dir = mkdtempSync(path.join(tmpdir(), 'driftline-reuse-'));
+    try {
+      writeFileSync(path.join(dir, 'big.jsonl'), big);
+      const file = await fileSource(path.join(dir, 'big.jsonl'), 'big.jsonl');
+      const into: boolean[] = [];
+      // A handed-back chunk is scribbled over at once, so anything still reading it would show.
+      const watched: ByteSource = { ...file, read: (offset, length, buf) => (into.push(!!buf), buf?.fill(0x7b), file.read(offset, length, buf)) };
+      const fromFile = await snapshot(big, 'big.jsonl', { pool: workers, createHasher: nodeHasher, jobBytes: 1 << 20, chunkBytes: 300_000 }, watched);
+      expect(into.filter(Boolean).length).toBeGreaterThan(5);
+      expect(fromFile).toEqual(single);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('numbers lines across jobs through gzip and the clock offset', async () => {

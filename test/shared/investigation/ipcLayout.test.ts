@@ -7,7 +7,7 @@ import { checkIpcLayout } from '../../../shared/investigation/tableIo';
 
 const row = (i: number): EventColumns => ({
   sourceLine: i, sourcePointer: '', ts: BigInt(i) as never, endTs: i % 2 ? null : (BigInt(i + 1) as never), kind: 'log', actor: 'a', actorType: 'agent',
-  service: 'svc', resource: 'r', action: 'act', severity: 'info', message: `message ${i} ünï`, traceId: '', spanId: '', parentSpanId: '', callId: '', attributes: '{}',
+  service: 'svc', resource: '', action: 'act', severity: 'info', message: `message ${i} ünï`, traceId: '', spanId: '', parentSpanId: '', callId: '', attributes: '{}',
 });
 
 /** The first batch's column `name`, as views into `bytes` (IPC bodies are read in place). */
