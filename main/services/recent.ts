@@ -24,6 +24,8 @@ export interface RecentStore {
   clear(): Promise<void>;
   /** Called after every change (the menu rebuilds); returns an unsubscribe function. */
   onChange(listener: () => void): () => void;
+  /** Resolves once every change so far is on disk (changes made through hooks are not awaited by their callers). */
+  written(): Promise<void>;
 }
 
 /** Only investigation files are worth remembering as investigations: exports (.md, .html…) are not reopened. */
@@ -57,6 +59,7 @@ export function createRecentStore(storeFile: string, max = MAX_RECENT): RecentSt
 
   return {
     list: () => items.map((i) => ({ ...i, paths: [...i.paths] })),
+    written: () => writing.catch(() => undefined),
     get: (id) => items.find((i) => i.id === id),
 
     async add(kind, paths, size, at = new Date()) {

@@ -57,6 +57,15 @@ describe('recent list store', () => {
     expect(recent.list()[0].paths).toEqual([file('f.driftline')]);
   });
 
+  it('says when every change so far is on disk, for changes made where nobody awaits them', async () => {
+    const store = file('written.json');
+    const recent = createRecentStore(store);
+    void recent.add('investigation', [file('x.driftline')]);
+    void recent.add('evidence', [file('y.jsonl')]);
+    await recent.written();
+    expect(createRecentStore(store).list().map((e) => e.name)).toEqual(['y.jsonl', 'x.driftline']);
+  });
+
   it('starts empty from a missing or corrupt store and drops entries its own writer could not have made', () => {
     expect(createRecentStore(file('absent.json')).list()).toEqual([]);
     writeFileSync(file('corrupt.json'), '{"recent": [');

@@ -37,7 +37,6 @@ function setup(dialogs: Partial<RecentDialogs> = {}) {
 }
 
 const text = (b: Uint8Array) => new TextDecoder().decode(b);
-const settle = () => new Promise((r) => setTimeout(r, 20));
 
 describe('recent list service', () => {
   it('reopens an investigation opened earlier through the dialog, by id, and allows saving back to it', async () => {
@@ -45,7 +44,7 @@ describe('recent list service', () => {
     writeFileSync(s.at('case.driftline'), 'sealed investigation');
     s.openWith(s.at('case.driftline'));
     await s.documents.open([]);
-    await settle();
+    await s.store.written();
     const [entry] = await s.recent.list();
     expect(entry).toMatchObject({ kind: 'investigation', name: 'case.driftline', paths: [s.at('case.driftline')], size: 20 });
     expect(entry.missing).toBeUndefined();
@@ -67,7 +66,7 @@ describe('recent list service', () => {
     writeFileSync(s.at('audit.jsonl'), '{}\n');
     s.pick([s.at('logs'), s.at('audit.jsonl')]);
     await s.files.pickEvidence();
-    await settle();
+    await s.store.written();
     writeFileSync(s.at('logs', 'later.jsonl'), '{"b":2}\n');
     const [entry] = await s.recent.list();
     expect(entry).toMatchObject({ kind: 'evidence', name: 'logs and 1 more', paths: [s.at('logs'), s.at('audit.jsonl')] });
