@@ -72,7 +72,6 @@ export function StageGraph({ slide }: { slide: Slide | undefined }) {
       c.elements().remove();
       c.add(toElements(graph));
     });
-    c.layout({ name: 'preset', fit: false }).run();
     zoomTo(c, slideRef.current, box.current);
   }, [graph]);
 
