@@ -13,7 +13,7 @@ import { anchorUntimedSources, findAnchor } from '../../../shared/analysis/ancho
 import { analyze } from '../../../shared/analysis/analyze';
 import { parseIsoNanos } from '../../../shared/model/time';
 import { getSources } from '../../../shared/queries/sources';
-import type { ControlEvent } from '../../../shared/queries/controlEvents';
+import { controlEventFactory } from './controlEventFactory';
 import { validate } from '../../main/cli/miniSchema';
 
 const FIX = path.resolve(import.meta.dirname, '../../fixtures/scenarios/anchoring');
@@ -121,11 +121,7 @@ describe('anchoring untimed transcripts', () => {
 });
 
 describe('findAnchor', () => {
-  let nextId = 1;
-  const ev = (e: Partial<ControlEvent>): ControlEvent => ({
-    id: nextId++, sourceId: 1, line: nextId, pointer: '', ts: 0n, endTs: null, kind: 'tool_call', actor: 'agent', actorType: 'agent', service: '',
-    resource: '', action: '', severity: 'info', message: '', traceId: '', spanId: '', parentSpanId: '', callId: '', attrs: {}, ...e,
-  });
+  const ev = controlEventFactory();
   const S = 1_000_000_000n;
   const T = at('2026-11-27T10:00:00Z');
   const audit = (resource: string, action: string, ts: bigint) => ev({ sourceId: 2, kind: 'audit', actor: 'ops', actorType: 'human', resource, action, ts });

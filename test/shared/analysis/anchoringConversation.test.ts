@@ -13,6 +13,7 @@ import { analyze } from '../../../shared/analysis/analyze';
 import { parseIsoNanos, toIso } from '../../../shared/model/time';
 import { getSources } from '../../../shared/queries/sources';
 import type { ControlEvent } from '../../../shared/queries/controlEvents';
+import { controlEventFactory } from './controlEventFactory';
 import { chatArray } from '../../../shared/importers/transcript/chatArray';
 import { responsesApi } from '../../../shared/importers/transcript/responsesApi';
 import { parseWith } from '../importers/helpers';
@@ -99,15 +100,12 @@ describe('anchoring by conversation id', () => {
 });
 
 describe('findAnchor with a conversation', () => {
-  let nextId = 1;
-  const ev = (e: Partial<ControlEvent>): ControlEvent => ({
-    id: nextId++, sourceId: 1, line: nextId, pointer: '', ts: 0n, endTs: null, kind: 'tool_call', actor: 'agent', actorType: 'agent', service: '',
-    resource: '', action: '', severity: 'info', message: '', traceId: '', spanId: '', parentSpanId: '', callId: '', attrs: {}, ...e,
-  });
+  const ev = controlEventFactory();
+  let spans = 0;
   const S = 1_000_000_000n;
   const T = at('2026-11-27T10:00:00Z');
   const span = (ts: bigint, attributes: Record<string, unknown>, more: Partial<ControlEvent> = {}) =>
-    ev({ sourceId: 3, kind: 'span', spanId: `s${nextId}`, traceId: 't1', ts, attrs: { name: 'chat', attributes }, ...more });
+    ev({ sourceId: 3, kind: 'span', spanId: `s${++spans}`, traceId: 't1', ts, attrs: { name: 'chat', attributes }, ...more });
 
   it('a span with the call id wins over a span of the conversation; the conversation over an audit record', () => {
     const call = ev({ ts: 2n * S, callId: 'call_x', resource: 'k8s:prod/deployment/a', action: 'scale', attrs: { conversationId: 'conv_1' } });
