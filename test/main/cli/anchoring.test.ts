@@ -1,18 +1,9 @@
 // `driftline analyze` places an untimed transcript from the audit record of its kubectl call, says so in the
 // JSON and on stderr, and lets --start win.
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../../main/cli/index';
-import type { AnalysisV1 } from '../../../shared/analysis/types';
-import { captureIo } from './captureIo';
+import { analyzeJson } from './captureIo';
 
 const DIR = 'test/fixtures/scenarios/anchoring';
-
-async function analyzeJson(...argv: string[]): Promise<{ a: AnalysisV1; err: string }> {
-  const io = captureIo();
-  const code = await runCli(['analyze', ...argv, '--format', 'json'], io);
-  expect(code, io.err).toBe(0);
-  return { a: JSON.parse(io.out) as AnalysisV1, err: io.err };
-}
 
 describe('analyze: anchoring untimed transcripts', () => {
   it('anchors a chat array to the audit record of its kubectl call, in the JSON and on stderr', async () => {

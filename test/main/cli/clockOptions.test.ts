@@ -3,19 +3,11 @@
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../../main/cli/index';
 import { parseAnalyzeArgs } from '../../../main/cli/args';
-import type { AnalysisV1 } from '../../../shared/analysis/types';
-import { captureIo } from './captureIo';
+import { analyzeJson, captureIo } from './captureIo';
 
 const TRAJ = 'test/fixtures/transcripts/run.traj';
 const SYSLOG = 'test/fixtures/syslog/mixed.log';
 const SKEW = 'test/fixtures/scenarios/clock-skew';
-
-async function analyzeJson(...argv: string[]): Promise<{ a: AnalysisV1; err: string }> {
-  const io = captureIo();
-  const code = await runCli(['analyze', ...argv, '--format', 'json'], io);
-  expect(code, io.err).toBe(0);
-  return { a: JSON.parse(io.out) as AnalysisV1, err: io.err };
-}
 
 describe('clock options', () => {
   it('parses durations, start times (for all files or one) and a year', () => {
