@@ -1,6 +1,10 @@
 // Benchmark: save and reopen an investigation of N events (default 1,000,000) with raw records and
 // annotations, printing seconds. Issue 6 asks for reopening under 5 s; this measures, it never fails on time.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { openNodeDb } from '../main/engine/nodeDb';
+import { fileSource } from '../main/engine/fileSource';
 import { migrate } from '../shared/db/schema';
 import { openInvestigation, saveInvestigation, verifyInvestigation } from '../shared/investigation';
 
@@ -32,6 +36,10 @@ t = mark();
 const bytes = await saveInvestigation(db, { appVersion: 'bench', savedAt: '2026-11-28T00:00:00.000Z' });
 console.log(`save: ${secs(t)}, ${(bytes.length / 1e6).toFixed(1)} MB`);
 await db.close();
+// Reopening starts from the file on disk, read section by section as `driftline export` does.
+const dir = mkdtempSync(path.join(tmpdir(), 'driftline-bench-'));
+const file = path.join(dir, 'bench.driftline');
+writeFileSync(file, bytes);
 
 t = mark();
 await verifyInvestigation(bytes);
@@ -39,19 +47,21 @@ console.log(`verify hashes only: ${secs(t)}`);
 
 const engine = await openNodeDb();
 // Per-table load times: the events table dominates reopening.
-const loads: string[] = [];
+const loads = new Map<string, { slices: number; bytes: number; wall: number; cpu: number }>();
 const fresh = {
   ...engine,
   async insertArrow(table: string, ipc: Uint8Array) {
     const w = performance.now(), c0 = process.cpuUsage();
     await engine.insertArrow(table, ipc);
     const c = process.cpuUsage(c0);
-    loads.push(`${table} ${(ipc.length / 1e6).toFixed(0)} MB ${((performance.now() - w) / 1000).toFixed(2)} s wall ${((c.user + c.system) / 1e6).toFixed(2)} s cpu`);
+    const l = loads.get(table) ?? { slices: 0, bytes: 0, wall: 0, cpu: 0 };
+    loads.set(table, { slices: l.slices + 1, bytes: l.bytes + ipc.length, wall: l.wall + performance.now() - w, cpu: l.cpu + (c.user + c.system) / 1000 });
   },
 };
 t = mark();
-await openInvestigation(fresh, bytes);
+await openInvestigation(fresh, await fileSource(file));
 const [{ n }] = await fresh.query<{ n: number }>('bench.count', 'SELECT count(*)::INT AS n FROM events');
-console.log(`reopen (verify + load + migrate): ${secs(t)}, ${n.toLocaleString()} events`);
-console.log(`  loads: ${loads.join('; ')}`);
+console.log(`reopen (read file + verify + load + migrate): ${secs(t)}, ${n.toLocaleString()} events`);
+console.log(`  loads: ${[...loads].map(([table, l]) => `${table} ${(l.bytes / 1e6).toFixed(0)} MB in ${l.slices} slices ${(l.wall / 1000).toFixed(2)} s wall ${(l.cpu / 1000).toFixed(2)} s cpu`).join('; ')}`);
 await fresh.close();
+rmSync(dir, { recursive: true, force: true });

@@ -2,8 +2,8 @@
 // opens a saved investigation (checking its seal) and writes one export, redacted.
 import { createHash } from 'node:crypto';
 import { createReadStream, existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { fileSource } from '../engine/fileSource';
 import { openNodeDb } from '../engine/nodeDb';
 import { writeFileAtomic } from '../services/atomicWrite';
 import { analyze } from '../../shared/analysis/analyze';
@@ -79,16 +79,19 @@ export async function runExport(argv: readonly string[], io: CliIo): Promise<num
   const args = parseExportArgs(argv);
   const file = path.resolve(io.cwd, args.file);
   if (!existsSync(file)) throw new CliError(`no such file: ${args.file}`);
-  const bytes = new Uint8Array(await readFile(file));
   const db = await openNodeDb();
   try {
     let opened;
+    // Read piece by piece: the file is never held whole in memory.
+    const source = await fileSource(file);
     try {
-      opened = await openInvestigation(db, bytes, { allowAltered: args.allowAltered });
+      opened = await openInvestigation(db, source, { allowAltered: args.allowAltered });
     } catch (e) {
       if (e instanceof InvestigationTamperedError) throw new CliError(`${e.message} Refusing to export it (--allow-altered exports it anyway, with a warning).`, 4);
       if (e instanceof InvestigationFormatError) throw new CliError(`${args.file}: ${e.message}`, 3);
       throw e;
+    } finally {
+      await source.close();
     }
     const checks = compareSources(opened.manifest, await hashOriginals(opened.manifest, [io.cwd, path.dirname(file)]));
     if (checks.some((c) => c.status === 'mismatch')) io.stderr(`driftline: warning: ${describeSourceChecks(checks)}\n`);

@@ -1,10 +1,10 @@
 // Investigation documents and exports: save through the platform dialog, write atomically, open.
 // The renderer may only write to paths the user chose in a dialog this session (or reopened from the
 // recent list), so a compromised page cannot overwrite arbitrary files through writeTo.
-import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { DocumentsHost, FileFilter } from '../../shared/ipc/host';
 import { writeFileAtomic } from './atomicWrite';
+import { readFileBytes } from './fileBytes';
 import { HostError } from './hostError';
 import { isInvestigationFile } from './recent';
 
@@ -61,7 +61,7 @@ export function createDocumentsService(dialogs: DocumentDialogs, options: Docume
     async open(filters) {
       const file = await dialogs.open(checkFilters(filters));
       if (!file) return null;
-      const data = new Uint8Array(await fs.readFile(file));
+      const data = await readFileBytes(file);
       allow(file);
       if (isInvestigationFile(file)) onDocument(file, data.byteLength);
       return { path: file, name: path.basename(file), data };
@@ -69,7 +69,7 @@ export function createDocumentsService(dialogs: DocumentDialogs, options: Docume
 
     async reopen(file) {
       if (!isInvestigationFile(file)) throw new HostError('denied', `${path.basename(file)} is not a Driftline investigation (.driftline).`);
-      const data = new Uint8Array(await fs.readFile(file));
+      const data = await readFileBytes(file);
       allow(file);
       return { path: file, name: path.basename(file), data };
     },

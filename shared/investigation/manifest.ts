@@ -17,7 +17,7 @@ export interface ManifestSource {
 export interface ManifestSection {
   name: string;
   kind: 'table' | 'json';
-  /** For table sections: the table the Arrow IPC stream belongs to, and its row count. */
+  /** For table sections: the table the Arrow IPC stream belongs to, and the rows in this section. */
   table?: string;
   rows?: number;
   /** Byte offset from the start of the section area, and byte length. */
@@ -45,6 +45,10 @@ export interface InvestigationManifest {
 
 export const HASH_PLACEHOLDER = '0'.repeat(64);
 
-/** JSON sections every file carries, besides one section per table. */
+/** JSON sections every file carries, besides the table sections. */
 export const JSON_SECTIONS = { analysis: 'analysis.json', views: 'views.json', queries: 'queries.json' } as const;
-export const tableSectionName = (table: string) => `table:${table}`;
+/**
+ * A table is saved as one or more sections (slices of its rows, in order): `table:events`, then
+ * `table:events/2`, `table:events/3`… A reader appends every section of a table to it, in manifest order.
+ */
+export const tableSectionName = (table: string, part = 0) => (part === 0 ? `table:${table}` : `table:${table}/${part + 1}`);

@@ -2,13 +2,13 @@
 import type { AnalysisV1 } from '../analysis/types';
 import type { Db } from '../db/db';
 import { SCHEMA_VERSION } from '../db/schema';
-import { encodeContainer } from './container';
+import { alignedManifest, encodeContainer, sectionOffsets } from './container';
 import {
   CONTAINER_VERSION, HASH_PLACEHOLDER, INVESTIGATION_FORMAT, JSON_SECTIONS, tableSectionName,
   type InvestigationManifest, type ManifestSection, type ManifestSource,
 } from './manifest';
 import { sha256Hex } from './sha256';
-import { listTables, tableToIpc } from './tableIo';
+import { listTables, tableToIpcSlices } from './tableIo';
 
 export interface SaveExtras {
   appVersion: string;
@@ -29,19 +29,19 @@ interface PendingSection {
 export async function saveInvestigation(db: Db, extras: SaveExtras): Promise<Uint8Array> {
   const pending: PendingSection[] = [];
   for (const table of await listTables(db)) {
-    const { bytes, rows } = await tableToIpc(db, table);
-    pending.push({ meta: { name: tableSectionName(table), kind: 'table', table, rows }, bytes });
+    for (const [part, { bytes, rows }] of (await tableToIpcSlices(db, table)).entries()) {
+      pending.push({ meta: { name: tableSectionName(table, part), kind: 'table', table, rows }, bytes });
+    }
   }
   const json = (name: string, value: unknown) => pending.push({ meta: { name, kind: 'json' }, bytes: new TextEncoder().encode(JSON.stringify(value)) });
   if (extras.analysis) json(JSON_SECTIONS.analysis, extras.analysis);
   json(JSON_SECTIONS.views, extras.views ?? []);
   json(JSON_SECTIONS.queries, extras.queries ?? []);
 
+  const offsets = sectionOffsets(pending.map((p) => p.bytes.length));
   const sections: ManifestSection[] = [];
-  let offset = 0;
-  for (const p of pending) {
-    sections.push({ ...p.meta, offset, length: p.bytes.length, sha256: await sha256Hex(p.bytes) });
-    offset += p.bytes.length;
+  for (const [i, p] of pending.entries()) {
+    sections.push({ ...p.meta, offset: offsets[i], length: p.bytes.length, sha256: await sha256Hex(p.bytes) });
   }
   const manifest: InvestigationManifest = {
     format: INVESTIGATION_FORMAT,
@@ -54,10 +54,11 @@ export async function saveInvestigation(db: Db, extras: SaveExtras): Promise<Uin
     sections,
     sha256: HASH_PLACEHOLDER,
   };
-  const blank = new TextEncoder().encode(JSON.stringify(manifest));
+  // The seal and its placeholder are the same length, so both pad alike and blankSeal(sealed) is `blank`.
+  const blank = alignedManifest(JSON.stringify(manifest));
   manifest.sha256 = await sha256Hex(blank);
-  const sealed = new TextEncoder().encode(JSON.stringify(manifest));
-  return encodeContainer(sealed, pending.map((p) => p.bytes));
+  const sealed = alignedManifest(JSON.stringify(manifest));
+  return encodeContainer(sealed, pending.map((p, i) => ({ offset: offsets[i], bytes: p.bytes })));
 }
 
 /** The version the tables are actually at: a database not yet migrated is saved as what it is. */

@@ -8,9 +8,6 @@ export interface ColumnInfo {
   type: string;
 }
 
-/** Rows per Arrow record batch: bounds the JS heap used while saving a million-event table. */
-const BATCH_ROWS = 100_000;
-
 const ARROW_TYPES: Record<string, () => DataType> = {
   INTEGER: () => new Int32(),
   BIGINT: () => new Int64(),
@@ -43,21 +40,42 @@ export async function tableColumns(db: Db, table: string): Promise<ColumnInfo[]>
 
 const quoteId = (name: string) => `"${name.replaceAll('"', '""')}"`;
 
-/** Serialises a table, in physical row order, as one Arrow IPC stream. */
-export async function tableToIpc(db: Db, table: string): Promise<{ bytes: Uint8Array; rows: number }> {
+/** One piece of a saved table: an Arrow IPC stream of up to SLICE_ROWS rows. */
+export interface TableSlice {
+  bytes: Uint8Array;
+  rows: number;
+}
+
+/**
+ * Rows per saved slice. A table is saved as several IPC streams so that reopening hands DuckDB one ~10 MB
+ * slice at a time, reusing the memory of the last one: a single 184 MB stream for 1M events made the
+ * engine grow by its whole size first, and new memory costs ~3 ms per MB here.
+ */
+export const SLICE_ROWS = 65_536;
+
+/** Serialises a table, in physical row order, as Arrow IPC streams of at most `sliceRows` rows each. */
+export async function tableToIpcSlices(db: Db, table: string, sliceRows = SLICE_ROWS): Promise<TableSlice[]> {
   const columns = await tableColumns(db, table);
   for (const c of columns) {
     if (!ARROW_TYPES[c.type]) throw new Error(`Cannot save column ${table}.${c.name} of type ${c.type}`);
   }
-  const select = columns.map((c) => quoteId(c.name)).join(', ');
-  if (db.queryIpc) {
-    const [{ count }] = await db.query<{ count: bigint | number }>('investigation.count', `SELECT count(*) AS count FROM ${quoteId(table)}`);
-    const bytes = await db.queryIpc('investigation.dumpIpc', `SELECT ${await dictionarySelect(db, table, columns)} FROM ${quoteId(table)}`);
-    // No ORDER BY: DuckDB keeps insertion order on scans (preserve_insertion_order), and sorting a
-    // million wide rows would double the save time.
-    return { bytes, rows: Number(count) };
+  const queryIpc = db.queryIpc?.bind(db);
+  if (!queryIpc) return tableToIpcByRows(db, table, columns, sliceRows);
+  const select = await dictionarySelect(db, table, columns);
+  // Slices by rowid range, each an index range scan; no ORDER BY: DuckDB keeps insertion order on scans
+  // (preserve_insertion_order), and sorting a million wide rows would double the save time.
+  const parts = await db.query<{ part: bigint | number; rows: bigint | number }>(
+    'investigation.slices',
+    `SELECT rowid // ${sliceRows} AS part, count(*) AS rows FROM ${quoteId(table)} GROUP BY part ORDER BY part`,
+  );
+  if (parts.length === 0) return [{ bytes: await queryIpc('investigation.dumpIpc', `SELECT ${select} FROM ${quoteId(table)}`), rows: 0 }];
+  const slices: TableSlice[] = [];
+  for (const { part, rows } of parts) {
+    const from = Number(part) * sliceRows;
+    const bytes = await queryIpc('investigation.dumpIpc', `SELECT ${select} FROM ${quoteId(table)} WHERE rowid >= ${from} AND rowid < ${from + sliceRows}`);
+    slices.push({ bytes, rows: Number(rows) });
   }
-  return tableToIpcByRows(db, table, columns, select);
+  return slices;
 }
 
 /** VARCHAR columns with at most this many distinct values are saved dictionary-encoded. */
@@ -91,28 +109,29 @@ async function dictionarySelect(db: Db, table: string, columns: ColumnInfo[]): P
   return out.join(', ');
 }
 
-/** Fallback for engines without queryIpc: rows in rowid-range batches, rebuilt as Arrow columns. */
-async function tableToIpcByRows(db: Db, table: string, columns: ColumnInfo[], select: string): Promise<{ bytes: Uint8Array; rows: number }> {
+/** Fallback for engines without queryIpc: rows in rowid-range slices, rebuilt as Arrow columns. */
+async function tableToIpcByRows(db: Db, table: string, columns: ColumnInfo[], sliceRows: number): Promise<TableSlice[]> {
+  const select = columns.map((c) => quoteId(c.name)).join(', ');
   const [{ n }] = await db.query<{ n: bigint | number | null }>('investigation.maxRowid', `SELECT max(rowid) AS n FROM ${quoteId(table)}`);
   const maxRowid = n === null ? -1 : Number(n);
-  const writer = new RecordBatchStreamWriter();
-  let rows = 0;
-  // rowid ranges instead of OFFSET: each batch is an index range scan, not a re-scan from the start.
-  for (let from = 0; from <= maxRowid || (from === 0 && maxRowid < 0); from += BATCH_ROWS) {
+  const slices: TableSlice[] = [];
+  // rowid ranges instead of OFFSET: each slice is an index range scan, not a re-scan from the start.
+  for (let from = 0; from <= maxRowid || slices.length === 0; from += sliceRows) {
     const batch = maxRowid < 0
       ? []
-      : await db.query('investigation.dump', `SELECT ${select} FROM ${quoteId(table)} WHERE rowid >= ${from} AND rowid < ${from + BATCH_ROWS} ORDER BY rowid`);
-    rows += batch.length;
+      : await db.query('investigation.dump', `SELECT ${select} FROM ${quoteId(table)} WHERE rowid >= ${from} AND rowid < ${from + sliceRows} ORDER BY rowid`);
+    if (batch.length === 0 && slices.length > 0) continue;
+    const writer = new RecordBatchStreamWriter();
     const vectors = Object.fromEntries(columns.map((c) => [c.name, vectorFromArray(batch.map((r) => r[c.name]) as never[], ARROW_TYPES[c.type]())]));
     for (const rb of new Table(vectors).batches) writer.write(rb);
-    if (maxRowid < 0) break;
+    writer.finish();
+    slices.push({ bytes: writer.toUint8Array(true), rows: batch.length });
   }
-  writer.finish();
-  return { bytes: writer.toUint8Array(true), rows };
+  return slices;
 }
 
 /**
- * Appends an Arrow IPC stream written by tableToIpc to the same table in another Db, once its layout has been
+ * Appends an Arrow IPC stream written by tableToIpcSlices to the same table in another Db, once its layout has been
  * checked: DuckDB trusts an IPC stream's offsets and indices, so one flipped byte in a damaged file could make
  * it read (and copy) outside the stream, corrupting the whole database.
  */

@@ -1,4 +1,8 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fileSource } from '../../../main/engine/fileSource';
 import { openNodeDb } from '../../../main/engine/nodeDb';
 import type { Db } from '../../../shared/db/db';
 import { migrate, SCHEMA_VERSION } from '../../../shared/db/schema';
@@ -9,7 +13,7 @@ import {
   InvestigationTamperedError, type InvestigationManifest,
 } from '../../../shared/investigation';
 import { encodeContainer } from '../../../shared/investigation/container';
-import { listTables } from '../../../shared/investigation/tableIo';
+import { listTables, SLICE_ROWS } from '../../../shared/investigation/tableIo';
 import { ANALYSIS, loadIncident } from '../../fixtures/export/incident';
 
 const stamp = { author: 'carol', at: '2026-11-28T08:00:00.000Z' };
@@ -28,7 +32,7 @@ async function reseal(bytes: Uint8Array, change: (m: InvestigationManifest) => v
   change(m);
   m.sha256 = HASH_PLACEHOLDER;
   m.sha256 = await sha256Hex(new TextEncoder().encode(JSON.stringify(m)));
-  return encodeContainer(new TextEncoder().encode(JSON.stringify(m)), m.sections.map((s) => file.section(s.name)));
+  return encodeContainer(new TextEncoder().encode(JSON.stringify(m)), m.sections.map((s) => ({ offset: s.offset, bytes: file.section(s.name) })));
 }
 
 describe('.driftline investigation file', () => {
@@ -84,6 +88,12 @@ describe('.driftline investigation file', () => {
     } finally {
       await db.exec('t', 'DROP TABLE idx_built; DROP TABLE idx_plain');
     }
+  });
+
+  it('starts every section on an 8-byte boundary, so Arrow reads the tables in place', () => {
+    const file = decodeContainer(saved);
+    const starts = file.manifest.sections.map((s) => file.section(s.name).byteOffset % 8);
+    expect(starts).toEqual(file.manifest.sections.map(() => 0));
   });
 
   it('records sources, sections with hashes, and times that were passed in', async () => {
@@ -222,5 +232,61 @@ describe('.driftline dictionary-encoded columns', () => {
     const types = await fresh.query<{ data_type: string }>('t', "SELECT DISTINCT data_type FROM information_schema.columns WHERE table_name = 'events' AND column_name IN ('service', 'severity', 'actor')");
     expect(types).toEqual([{ data_type: 'VARCHAR' }]);
     await fresh.close();
+  });
+});
+
+describe('.driftline tables larger than one slice, read from disk', () => {
+  const ROWS = SLICE_ROWS * 2 + 100;
+  let dir: string;
+  let file: string;
+  let expected: unknown[];
+  beforeAll(async () => {
+    const db = await openNodeDb();
+    await migrate(db);
+    await db.exec('t', `INSERT INTO events (id, source_id, source_line, ts, kind, severity, message)
+      SELECT i, 1, i + 1, i, 'log', CASE WHEN i % 10 = 0 THEN 'error' ELSE 'info' END, 'message ' || i FROM range(${ROWS}) t(i)`);
+    // A deleted range leaves a gap in the rowids: the slices must neither lose nor repeat rows around it.
+    await db.exec('t', `DELETE FROM events WHERE id BETWEEN ${SLICE_ROWS - 5} AND ${SLICE_ROWS + 5}`);
+    expected = await db.query('t', 'SELECT count(*)::INT AS n, sum(id)::BIGINT AS ids, count(*) FILTER (severity = \'error\')::INT AS errors FROM events');
+    dir = mkdtempSync(path.join(tmpdir(), 'driftline-slices-'));
+    file = path.join(dir, 'big.driftline');
+    writeFileSync(file, await saveInvestigation(db, extras));
+    await db.close();
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('saves the table as ordered slices, each with its rows and hash', async () => {
+    const { manifest, altered } = await verifyInvestigation(await fileSource(file));
+    expect(altered).toEqual([]);
+    const slices = manifest.sections.filter((s) => s.table === 'events');
+    expect(slices.map((s) => s.name)).toEqual(['table:events', 'table:events/2', 'table:events/3']);
+    expect(slices.reduce((n, s) => n + (s.rows ?? 0), 0)).toBe(ROWS - 11);
+  });
+
+  it('opens from the file piece by piece with every row, in the saved order', async () => {
+    const db = await openNodeDb();
+    try {
+      await openInvestigation(db, await fileSource(file));
+      expect(await db.query('t', 'SELECT count(*)::INT AS n, sum(id)::BIGINT AS ids, count(*) FILTER (severity = \'error\')::INT AS errors FROM events')).toEqual(expected);
+      const outOfOrder = await db.query<{ n: number }>('t', 'SELECT count(*)::INT AS n FROM (SELECT id, lag(id) OVER (ORDER BY rowid) AS prev FROM events) WHERE id < prev');
+      expect(outOfOrder).toEqual([{ n: 0 }]);
+    } finally {
+      await db.close();
+    }
+  });
+
+  it('refuses a file with one altered slice and keeps none of its tables', async () => {
+    const bytes = new Uint8Array(readFileSync(file));
+    const second = decodeContainer(bytes).section('table:events/2');
+    bytes[second.byteOffset + Math.floor(second.length / 2)] ^= 0x01;
+    const altered = path.join(dir, 'altered.driftline');
+    writeFileSync(altered, bytes);
+    const db = await openNodeDb();
+    try {
+      await expect(openInvestigation(db, await fileSource(altered))).rejects.toThrow(/table:events\/2 no longer matches/);
+      expect(await listTables(db)).toEqual([]);
+    } finally {
+      await db.close();
+    }
   });
 });
