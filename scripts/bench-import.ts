@@ -1,7 +1,7 @@
 // Import benchmark: a 1,000,000-line (~300 MB) JSON-lines log through the real pipeline into duckdb-wasm (Node),
 // against a plain JSON.parse loop over the same file. Prints figures; asserts nothing.
 // Run: npx tsx scripts/bench-import.ts [lines]
-import { createReadStream, existsSync, readFileSync, statSync, writeFileSync, openSync, writeSync, closeSync, renameSync } from 'node:fs';
+import { createReadStream, existsSync, readdirSync, readFileSync, statSync, writeFileSync, openSync, writeSync, closeSync, renameSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { availableParallelism, loadavg } from 'node:os';
 import { openNodeDb } from '../main/engine/nodeDb';
@@ -61,13 +61,21 @@ async function main(): Promise<void> {
   const db = await openNodeDb();
   await migrate(db);
   const loadAtStart = loadavg();
+  const threadsBefore = new Set(threadCpuSecs().keys());
   const pool = THREADS > 0 ? await nodeParsePool(THREADS) : undefined;
+  // A worker's threads are the ones that appear with it.
+  const parseThreads = new Set([...threadCpuSecs().keys()].filter((tid) => !threadsBefore.has(tid)));
   const t = performance.now();
   const cpu0 = process.cpuUsage();
+  const threads0 = threadCpuSecs();
   const main0 = mainThreadCpuSecs();
+  const faults0 = process.resourceUsage().minorPageFault;
   const info = await importSource(db, await fileSource(FILE), { pool, createHasher: nodeHasher });
   // How long the importing thread itself was busy: the floor for the wall time once the parse threads keep up.
   const busySecs = mainThreadCpuSecs() - main0;
+  // New memory is slow to touch on this machine (~3 ms per MB): the faults say how much the import touched.
+  const faults = process.resourceUsage().minorPageFault - faults0;
+  const split = cpuSplit(threads0, threadCpuSecs(), parseThreads);
   pool?.close();
   const secs = (performance.now() - t) / 1000;
   // CPU next to wall: on a shared machine the wall clock measures the neighbours too.
@@ -92,6 +100,9 @@ async function main(): Promise<void> {
   console.log(`plain JSON.parse loop:  ${parseSecs.toFixed(2)} s wall (${parseCpuSecs.toFixed(2)} s cpu), ${(mb / parseSecs).toFixed(1)} MB/s`);
   console.log(`ratio pipeline/JSON.parse: ${(secs / parseSecs).toFixed(2)}× wall, ${(cpuSecs / parseCpuSecs).toFixed(2)}× cpu   peak RSS: ${rssMb.toFixed(0)} MB (${(rssMb / mb).toFixed(2)}× file)`);
   console.log(memLine);
+  console.log(split);
+  console.log('insert ms', JSON.stringify((globalThis as any).__T));
+  console.log(`minor page faults during import: ${faults.toLocaleString()} (${(faults * 4096 / 1e6).toFixed(0)} MB of new memory touched, all threads)`);
   if (previous && previous.lines === LINES) {
     console.log(`previous run: ${previous.secs.toFixed(2)} s wall${previous.cpuSecs ? ` (${previous.cpuSecs.toFixed(2)} s cpu)` : ''}, ${(mb / previous.secs).toFixed(1)} MB/s, peak RSS ${previous.rssMb.toFixed(0)} MB`);
   }
@@ -100,13 +111,35 @@ async function main(): Promise<void> {
 
 /** CPU seconds of this process's main thread alone (Linux /proc; Node 20 has no per-thread cpuUsage). */
 function mainThreadCpuSecs(): number {
+  return threadCpuSecs().get(process.pid) ?? NaN;
+}
+
+/** CPU seconds (utime + stime) of each thread of this process, by thread id; empty where /proc is missing. */
+function threadCpuSecs(): Map<number, number> {
+  const out = new Map<number, number>();
   try {
-    const stat = readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / 100; // utime + stime, in clock ticks of 1/100 s
+    for (const tid of readdirSync('/proc/self/task')) {
+      const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      out.set(Number(tid), (Number(fields[11]) + Number(fields[12])) / 100); // clock ticks of 1/100 s
+    }
   } catch {
-    return NaN;
+    // not Linux: no per-thread figures
   }
+  return out;
+}
+
+/** Where the CPU went between two snapshots: the importing thread, the parse threads, and V8's helpers (GC, compiler). */
+function cpuSplit(before: Map<number, number>, after: Map<number, number>, parseThreads: Set<number>): string {
+  let parse = 0, other = 0;
+  for (const [tid, secs] of after) {
+    if (tid === process.pid) continue;
+    const d = secs - (before.get(tid) ?? 0);
+    if (parseThreads.has(tid)) parse += d;
+    else other += d;
+  }
+  const main = (after.get(process.pid) ?? 0) - (before.get(process.pid) ?? 0);
+  return `cpu by thread: importing ${main.toFixed(2)} s, parse threads ${parse.toFixed(2)} s, V8 helpers (GC, compiler) and others ${other.toFixed(2)} s`;
 }
 
 const LAST = '/tmp/driftline-bench-import.last.txt';

@@ -272,7 +272,11 @@ async function graphAtScale(browser: import('@playwright/test').Browser, n = Num
   await page.waitForTimeout(1000);
   const renderMs = await page.getByTestId('cy').getAttribute('data-render-ms');
   const { nodes, edges } = await page.evaluate(() => ({ nodes: window.__driftlineCy!.nodes().length, edges: window.__driftlineCy!.edges().length }));
-  await page.evaluate(() => window.__driftlineCy!.fit());
+  // Fitting everything redraws at a new zoom: that frame is a zoom, not a pan, so panning starts once it is drawn.
+  await page.evaluate(async () => {
+    window.__driftlineCy!.fit();
+    for (let i = 0; i < 3; i++) await new Promise(requestAnimationFrame);
+  });
   const pan = await frames(page, 'graph');
   const zoom = await frames(page, 'zoom', 60);
   const rows: [string, string][] = [

@@ -6,8 +6,10 @@ const v = (name: string) => getComputedStyle(document.documentElement).getProper
 export function graphStyle(): cytoscape.StylesheetJson {
   return [
     // Routine system events carry no label (they are dots on their lane); what tells the story does.
-    { selector: 'node', style: { 'background-color': v('--system'), label: '', 'font-size': 12, color: v('--text'), 'text-valign': 'bottom', 'text-margin-y': 2, width: 12, height: 12, 'text-max-width': '160px', 'text-wrap': 'ellipsis', 'min-zoomed-font-size': 6, 'text-background-color': v('--panel'), 'text-background-opacity': 0.7, 'text-background-padding': '1px' } },
-    { selector: 'node.actor-agent, node.actor-human, node.cluster, node.on-path, node.finding, node.sev-error, node:selected', style: { label: 'data(label)' } },
+    // Text properties only where there is text: each property is applied to each node one by one, which at
+    // thousands of unlabelled nodes was most of the first render.
+    { selector: 'node', style: { 'background-color': v('--system'), width: 12, height: 12 } },
+    { selector: 'node.actor-agent, node.actor-human, node.cluster, node.on-path, node.finding, node.sev-error, node:selected, node.divergence, node.lane-label', style: { label: 'data(label)', 'font-size': 12, color: v('--text'), 'text-valign': 'bottom', 'text-margin-y': 2, 'text-max-width': '160px', 'text-wrap': 'ellipsis', 'min-zoomed-font-size': 6, 'text-background-color': v('--panel'), 'text-background-opacity': 0.7, 'text-background-padding': '1px' } },
     { selector: 'node.actor-agent', style: { 'background-color': v('--agent'), shape: 'round-rectangle' } },
     { selector: 'node.actor-human', style: { 'background-color': v('--human'), shape: 'diamond', width: 14, height: 14 } },
     { selector: 'node.sev-warn', style: { 'background-color': v('--warn') } },
