@@ -1,8 +1,11 @@
-// A parse worker thread for the CLI: runs line jobs (shared/importers/parallel.ts) and hands the
-// Arrow batches back without copying them.
+// A parse worker thread for the CLI: runs line jobs (shared/importers/parallel.ts). Job bytes arrive, and
+// Arrow results go back, through slots shared with the importing thread (shared/importers/sharedSlots.ts);
+// whatever does not fit a slot is transferred without copying.
 import { isAscii } from 'node:buffer';
 import { parentPort } from 'node:worker_threads';
-import { JobRunner, type Decode, type LineJob } from '../../shared/importers/parallel';
+import { JobRunner, type Decode } from '../../shared/importers/parallel';
+import { slotAllocator, toWire } from '../../shared/importers/sharedSlots';
+import type { WorkerInit, WorkerRequest } from './parsePool';
 
 // Buffer's UTF-8 decoder is several times faster than Node 20's non-fatal TextDecoder, and replaces
 // invalid sequences with U+FFFD the same way. Pure ASCII, the usual log, is read as Latin-1, which is the
@@ -12,19 +15,20 @@ const decode: Decode = (b) => {
   return buf.toString(isAscii(buf) ? 'latin1' : 'utf8');
 };
 const runner = new JobRunner(decode);
+let slots: WorkerInit | undefined;
 
-interface Request {
-  id: number;
-  job: LineJob;
-}
-
-parentPort?.on('message', ({ id, job }: Request) => {
+parentPort?.on('message', (msg: WorkerInit | WorkerRequest) => {
+  if (!('id' in msg)) {
+    slots = msg;
+    return;
+  }
+  const { id, job, input, output } = msg;
   try {
-    const result = runner.run(job);
-    // The job's own buffer goes back too, for the pool to fill with a later job.
-    const spare = job.bytes.buffer as ArrayBuffer;
-    const transfer = [result.eventsIpc, result.rawIpc].filter((b): b is Uint8Array => b !== null).map((b) => b.buffer as ArrayBuffer);
-    parentPort!.postMessage({ id, result, spare }, [...transfer, spare]);
+    if (input) job.bytes = new Uint8Array(slots!.inputs[input.slot], 0, input.length);
+    const slot = output === undefined ? undefined : slots!.outputs[output];
+    const wire = toWire(runner.run(job, slotAllocator(slot)), slot);
+    const transfer = [wire.result.eventsIpc, wire.result.rawIpc].filter((b): b is Uint8Array => b !== null).map((b) => b.buffer as ArrayBuffer);
+    parentPort!.postMessage({ id, wire }, transfer);
   } catch (e) {
     parentPort!.postMessage({ id, error: (e as Error)?.message ?? String(e) });
   }

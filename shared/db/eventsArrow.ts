@@ -1,6 +1,6 @@
 // Arrow IPC batches for `events`, `raw_records` and `import_errors`, built column by column into typed
 // arrays: generic row→Arrow helpers were the 10× bottleneck measured in PLATFORM.md.
-import { Field, Int32, Int64, makeData, RecordBatch, Schema, Struct, Table, tableToIPC, type DataType, type Data } from 'apache-arrow';
+import { AsyncByteQueue, Field, Int32, Int64, makeData, RecordBatch, RecordBatchStreamWriter, Schema, Struct, Table, tableToIPC, type DataType, type Data } from 'apache-arrow';
 import type { EventRow } from '../model/event';
 import { Utf8Column } from './arrowColumns';
 
@@ -19,6 +19,37 @@ function toBatch(columns: [string, Data<DataType>][], length: number): RecordBat
 /** Record batches of one table as one IPC stream: DuckDB inserts them in one statement. */
 export function batchesToIpc(batches: readonly RecordBatch[]): Uint8Array {
   return tableToIPC(new Table(batches as RecordBatch[]), 'stream');
+}
+
+/**
+ * The same stream as `batchesToIpc`, written into memory the caller gives (`alloc(length)`), e.g. a buffer
+ * shared with the importing thread and reused job after job instead of new memory for every job.
+ */
+export function batchesToIpcInto(batches: readonly RecordBatch[], alloc: (length: number) => Uint8Array): Uint8Array {
+  const sink = new ChunkList();
+  const writer = new RecordBatchStreamWriter();
+  writer.reset(sink);
+  for (const b of batches) writer.write(b);
+  writer.finish();
+  const out = alloc(sink.length);
+  let at = 0;
+  for (const c of sink.chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
+}
+
+/** A writer sink that keeps the views it is handed (the columns' own buffers) and copies nothing. */
+class ChunkList extends AsyncByteQueue {
+  readonly chunks: Uint8Array[] = [];
+  length = 0;
+
+  override write(value: Uint8Array): void {
+    if (value.byteLength === 0) return;
+    this.chunks.push(value);
+    this.length += value.byteLength;
+  }
 }
 
 const toIpc = (columns: [string, Data<DataType>][], length: number) => batchesToIpc([toBatch(columns, length)]);

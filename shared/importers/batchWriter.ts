@@ -2,7 +2,7 @@
 import type { Db } from '../db/db';
 import type { ParsedEvent } from '../model/event';
 import type { RecordBatch } from 'apache-arrow';
-import { batchesToIpc, eventsBatch, importErrorsToIpc, rawRecordsBatch } from '../db/eventsArrow';
+import { batchesToIpc, batchesToIpcInto, eventsBatch, importErrorsToIpc, rawRecordsBatch } from '../db/eventsArrow';
 import type { LocatedError, ParseOutput } from './types';
 import { rebaseColumns, type LineJobResult } from './parallel';
 
@@ -62,10 +62,11 @@ export class EventEncoder {
     this.count += batch.length;
   }
 
-  /** Both tables as IPC streams, or null when nothing was added. */
-  finish(): EncodedEvents | null {
+  /** Both tables as IPC streams (in memory from `alloc` when given), or null when nothing was added. */
+  finish(alloc?: (length: number) => Uint8Array): EncodedEvents | null {
     if (!this.count) return null;
-    return { eventsIpc: batchesToIpc(this.events), rawIpc: batchesToIpc(this.raws), minTs: this.minTs, maxTs: this.maxTs };
+    const ipc = (batches: RecordBatch[]) => (alloc ? batchesToIpcInto(batches, alloc) : batchesToIpc(batches));
+    return { eventsIpc: ipc(this.events), rawIpc: ipc(this.raws), minTs: this.minTs, maxTs: this.maxTs };
   }
 }
 

@@ -146,7 +146,11 @@ async function feedPool(
   let lineBase = 0;
   const settleOne = async () => {
     const result = await inFlight.shift()!;
-    await writer.addEncoded(result, result.absoluteLines ? 0 : lineBase);
+    try {
+      await writer.addEncoded(result, result.absoluteLines ? 0 : lineBase);
+    } finally {
+      pool.release?.(result);
+    }
     lineBase += result.lines;
     progress();
   };
@@ -189,8 +193,8 @@ async function feedPool(
   } finally {
     // A stream cut short must still end, or its parser would stay in the worker.
     if (streamId && !ended) pool.run({ importerId: importer.id, ctx, bytes: new Uint8Array(0), sourceId: 0, offsetNs: 0n, stream: { id: streamId, last: true } }).catch(() => undefined);
-    // Never leave a job running that could finish after a rollback.
-    await Promise.allSettled(inFlight);
+    // Never leave a job running that could finish after a rollback; what they hold goes back to the pool.
+    for (const r of await Promise.allSettled(inFlight)) if (r.status === 'fulfilled') pool.release?.(r.value);
   }
 }
 

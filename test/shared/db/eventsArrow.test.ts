@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openNodeDb } from '../../../main/engine/nodeDb';
 import type { Db } from '../../../shared/db/db';
 import { migrate } from '../../../shared/db/schema';
-import { eventsToIpc, importErrorsToIpc, rawRecordsToIpc } from '../../../shared/db/eventsArrow';
+import { batchesToIpc, batchesToIpcInto, eventsToIpc, importErrorsToIpc, rawRecordsBatch, rawRecordsToIpc } from '../../../shared/db/eventsArrow';
 import { emptyEvent, type EventRow } from '../../../shared/model/event';
 import { eventId, nanos, resourceKey, sourceId } from '../../../shared/model/ids';
 
@@ -67,5 +67,17 @@ describe('events Arrow batches', () => {
     await db.insertArrow('raw_records', rawRecordsToIpc(Int32Array.from([50, 51]), [long, 'a' + long]));
     const raw = await db.query<{ raw: string }>('t', 'SELECT raw FROM raw_records WHERE event_id IN (50, 51) ORDER BY event_id');
     expect(raw.map((r) => r.raw)).toEqual([long, 'a' + long]);
+  });
+});
+
+describe('writing an IPC stream into given memory', () => {
+  it('writes the same bytes batchesToIpc makes, into the memory alloc returns', () => {
+    const batches = [rawRecordsBatch(Int32Array.from([1, 2]), ['{"a":1}', 'ünï']), rawRecordsBatch(Int32Array.from([3]), ['x'.repeat(1000)])];
+    const expected = batchesToIpc(batches);
+    const shared = new Uint8Array(new SharedArrayBuffer(expected.length + 64));
+    const out = batchesToIpcInto(batches, (n) => shared.subarray(64, 64 + n));
+    expect(out.buffer).toBe(shared.buffer);
+    expect(out.byteOffset).toBe(64);
+    expect(Buffer.from(out).equals(Buffer.from(expected))).toBe(true);
   });
 });

@@ -4,6 +4,7 @@ import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openNodeDb } from '../../../main/engine/nodeDb';
 import { nodeHasher, nodeParsePool } from '../../../main/engine/parsePool';
+import type { SharedSlots } from '../../../shared/importers/sharedSlots';
 import type { Db } from '../../../shared/db/db';
 import { migrate } from '../../../shared/db/schema';
 import { importSource, type ImportOptions } from '../../../shared/importers/pipeline';
@@ -73,7 +74,7 @@ describe('parallel line parsing', () => {
     expect(threaded).toEqual(single);
   });
 
-  it('reuses the job buffers the workers hand back, and reused bytes never leak into a later job', async () => {
+  it('passes jobs and results through shared slots, and reused bytes never leak into a later job', async () => {
     // Jobs differ in length, so a reused buffer holds old bytes past the end of the job it carries next.
     const big = awkwardLog(45_000);
     expect(big.length).toBeGreaterThan(5 << 20);
@@ -83,6 +84,8 @@ describe('parallel line parsing', () => {
     const threaded = await snapshot(big, 'big.jsonl', { pool: workers, createHasher: nodeHasher, jobBytes: 1 << 20, chunkBytes: 300_000 });
     expect(workers.spare!.reused - before).toBeGreaterThan(0);
     expect(threaded).toEqual(single);
+    // Every slot is handed back once its job has been inserted.
+    expect((workers.spare as SharedSlots).free).toEqual({ inputs: 6, outputs: 6 });
     // From a file, whose reads also go into chunks handed back once they have been copied into a job.
     const dir = mkdtempSync(path.join(tmpdir(), 'driftline-reuse-'));
     try {
