@@ -8,6 +8,7 @@ import path from 'node:path';
 import { openNodeDb } from '../main/engine/nodeDb';
 import { fileSource, listEvidenceFiles } from '../main/engine/fileSource';
 import { nodeHasher, nodeParsePool } from '../main/engine/parsePool';
+import { cpuSplit, newThreads, threadCpuSecs } from './benchThreads';
 import { migrate } from '../shared/db/schema';
 import { importSource } from '../shared/importers/pipeline';
 
@@ -104,7 +105,8 @@ async function main(): Promise<void> {
   const db = await openNodeDb();
   await migrate(db);
   const load = loadavg();
-  const pool = THREADS > 0 ? await nodeParsePool(THREADS) : undefined;
+  const { value: pool, threads: parseThreads } = await newThreads(async () => (THREADS > 0 ? nodeParsePool(THREADS) : undefined));
+  const threads0 = threadCpuSecs();
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   const rows: string[] = [];
@@ -120,12 +122,14 @@ async function main(): Promise<void> {
   }
   const secs = (performance.now() - t0) / 1000;
   const cpu = process.cpuUsage(cpu0);
+  const split = cpuSplit(threads0, threadCpuSecs(), parseThreads);
   pool?.close();
   await db.close();
   console.log(`load average at start: ${load.map((l) => l.toFixed(1)).join(' ')} on ${availableParallelism()} cores`);
   console.log(`folder: ${DIR} (${files.length} files, ${totalMb.toFixed(0)} MB), ${THREADS} parse thread${THREADS === 1 ? '' : 's'}`);
   for (const r of rows) console.log(r);
   console.log(`total: ${secs.toFixed(2)} s wall (${((cpu.user + cpu.system) / 1e6).toFixed(2)} s cpu, all threads), ${(totalMb / secs).toFixed(1)} MB/s, ${Math.round(events / secs).toLocaleString()} events/s`);
+  console.log(split);
   const last = previous();
   if (last && last.threads === THREADS && last.mb === Math.round(totalMb)) console.log(`previous run: ${last.secs.toFixed(2)} s wall, ${(totalMb / last.secs).toFixed(1)} MB/s`);
   writeFileSync(LAST, JSON.stringify({ threads: THREADS, mb: Math.round(totalMb), secs }));

@@ -1,7 +1,7 @@
 // Import benchmark: a 1,000,000-line (~300 MB) JSON-lines log through the real pipeline into duckdb-wasm (Node),
 // against a plain JSON.parse loop over the same file. Prints figures; asserts nothing.
 // Run: npx tsx scripts/bench-import.ts [lines]
-import { createReadStream, existsSync, readdirSync, readFileSync, statSync, writeFileSync, openSync, writeSync, closeSync, renameSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync, statSync, writeFileSync, openSync, writeSync, closeSync, renameSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { availableParallelism, loadavg } from 'node:os';
 import { openNodeDb } from '../main/engine/nodeDb';
@@ -9,6 +9,7 @@ import { fileSource } from '../main/engine/fileSource';
 import { migrate } from '../shared/db/schema';
 import { importSource } from '../shared/importers/pipeline';
 import { nodeHasher, nodeParsePool } from '../main/engine/parsePool';
+import { cpuSplit, mainThreadCpuSecs, newThreads, threadCpuSecs } from './benchThreads';
 
 const LINES = Number(process.argv[2] ?? 1_000_000);
 // Parse threads: the CLI's default (one per core, at most 4); 0 parses on the importing thread.
@@ -61,10 +62,7 @@ async function main(): Promise<void> {
   const db = await openNodeDb();
   await migrate(db);
   const loadAtStart = loadavg();
-  const threadsBefore = new Set(threadCpuSecs().keys());
-  const pool = THREADS > 0 ? await nodeParsePool(THREADS) : undefined;
-  // A worker's threads are the ones that appear with it.
-  const parseThreads = new Set([...threadCpuSecs().keys()].filter((tid) => !threadsBefore.has(tid)));
+  const { value: pool, threads: parseThreads } = await newThreads(async () => (THREADS > 0 ? nodeParsePool(THREADS) : undefined));
   const t = performance.now();
   const cpu0 = process.cpuUsage();
   const threads0 = threadCpuSecs();
@@ -110,37 +108,6 @@ async function main(): Promise<void> {
 }
 
 /** CPU seconds of this process's main thread alone (Linux /proc; Node 20 has no per-thread cpuUsage). */
-function mainThreadCpuSecs(): number {
-  return threadCpuSecs().get(process.pid) ?? NaN;
-}
-
-/** CPU seconds (utime + stime) of each thread of this process, by thread id; empty where /proc is missing. */
-function threadCpuSecs(): Map<number, number> {
-  const out = new Map<number, number>();
-  try {
-    for (const tid of readdirSync('/proc/self/task')) {
-      const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      out.set(Number(tid), (Number(fields[11]) + Number(fields[12])) / 100); // clock ticks of 1/100 s
-    }
-  } catch {
-    // not Linux: no per-thread figures
-  }
-  return out;
-}
-
-/** Where the CPU went between two snapshots: the importing thread, the parse threads, and V8's helpers (GC, compiler). */
-function cpuSplit(before: Map<number, number>, after: Map<number, number>, parseThreads: Set<number>): string {
-  let parse = 0, other = 0;
-  for (const [tid, secs] of after) {
-    if (tid === process.pid) continue;
-    const d = secs - (before.get(tid) ?? 0);
-    if (parseThreads.has(tid)) parse += d;
-    else other += d;
-  }
-  const main = (after.get(process.pid) ?? 0) - (before.get(process.pid) ?? 0);
-  return `cpu by thread: importing ${main.toFixed(2)} s, parse threads ${parse.toFixed(2)} s, V8 helpers (GC, compiler) and others ${other.toFixed(2)} s`;
-}
 
 const LAST = '/tmp/driftline-bench-import.last.txt';
 
