@@ -106,7 +106,7 @@ export async function nodeParsePool(size = defaultPoolSize()): Promise<ParsePool
   });
   return {
     size,
-    spare: slots,
+    memory: slots,
     get failure() {
       return failure;
     },

@@ -30,7 +30,7 @@ export function browserParsePool(size = Math.max(1, Math.min(navigator.hardwareC
   });
   return {
     size,
-    spare,
+    memory: spare,
     get failure() {
       return failure;
     },

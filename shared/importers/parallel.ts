@@ -54,7 +54,7 @@ export interface ParsePool {
   run(job: LineJob): Promise<LineJobResult>;
   close(): void;
   /** Memory for the next jobs' bytes that reaches a worker cheaply (handed back, or shared with it). */
-  readonly spare?: JobMemory;
+  readonly memory?: JobMemory;
   /** Hands back a result's memory once it has been inserted: nothing may read its streams after. */
   release?(result: LineJobResult): void;
 }

@@ -139,7 +139,7 @@ async function feedPool(
 ): Promise<void> {
   const streamId = importer.parallelSafe && importer.mode === 'lines' ? undefined : nextStreamId++;
   let ended = false;
-  const cutter = new LineCutter(opts.jobBytes ?? JOB_BYTES, pool.spare && ((n) => pool.spare!.take(n)), (chunk) => stream.recycle(chunk));
+  const cutter = new LineCutter(opts.jobBytes ?? JOB_BYTES, pool.memory && ((n) => pool.memory!.take(n)), (chunk) => stream.recycle(chunk));
   const doc: Uint8Array[] = [];
   let docBytes = 0;
   const inFlight: Promise<LineJobResult>[] = [];

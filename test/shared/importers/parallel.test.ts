@@ -80,12 +80,12 @@ describe('parallel line parsing', () => {
     expect(big.length).toBeGreaterThan(5 << 20);
     const single = await snapshot(big, 'big.jsonl', {});
     workers ??= await nodeParsePool(2);
-    const before = workers.spare!.reused;
+    const before = workers.memory!.reused;
     const threaded = await snapshot(big, 'big.jsonl', { pool: workers, createHasher: nodeHasher, jobBytes: 1 << 20, chunkBytes: 300_000 });
-    expect(workers.spare!.reused - before).toBeGreaterThan(0);
+    expect(workers.memory!.reused - before).toBeGreaterThan(0);
     expect(threaded).toEqual(single);
     // Every slot is handed back once its job has been inserted.
-    expect((workers.spare as SharedSlots).free).toEqual({ inputs: 6, outputs: 6 });
+    expect((workers.memory as SharedSlots).free).toEqual({ inputs: 6, outputs: 6 });
     // From a file, whose reads also go into chunks handed back once they have been copied into a job.
     const dir = mkdtempSync(path.join(tmpdir(), 'driftline-reuse-'));
     try {
