@@ -71,6 +71,8 @@ test('browser: a note is kept as a recovery copy within 2 s and restored in a fr
   await page.reload();
   await expect(page.locator('html[data-engine-ms]')).toHaveCount(1, { timeout: 60_000 });
   await page.getByTestId('discard-recovery').click();
+  // The offer goes once the copies are deleted; a reload before that would cut the deletion short.
+  await expect(page.getByTestId('restore-offer')).toHaveCount(0);
   await page.reload();
   await expect(page.locator('html[data-engine-ms]')).toHaveCount(1, { timeout: 60_000 });
   await page.waitForTimeout(500);
