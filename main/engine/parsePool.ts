@@ -7,33 +7,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { workerFor, type LineJob, type LineJobResult, type ParsePool } from '../../shared/importers/parallel';
-import { JOB_BYTES } from '../../shared/importers/pipeline';
-import { fromWire, SharedSlots, type WireResult } from '../../shared/importers/sharedSlots';
+import { JobWire, slotsFor, type WorkerReply } from '../../shared/importers/sharedSlots';
 import type { Hasher } from '../../shared/importers/types';
 import type { ImportOptions } from '../../shared/importers/pipeline';
-
-type Reply = { id: number; wire?: WireResult; error?: string };
-
-/** What a worker is sent once, at start: the slots it shares with the importing thread. */
-export interface WorkerInit {
-  inputs: SharedArrayBuffer[];
-  outputs: SharedArrayBuffer[];
-}
-
-/** A job on the wire: its bytes in an input slot (`bytes` then empty) or transferred, and where its results go. */
-export interface WorkerRequest {
-  id: number;
-  job: LineJob;
-  input?: { slot: number; length: number };
-  output?: number;
-}
-
-/**
- * A job is cut after a newline once it holds JOB_BYTES, so it can reach JOB_BYTES plus one read chunk;
- * its Arrow results (events and raw records) measured ~2.1× its bytes on JSON lines.
- */
-const INPUT_SLOT_BYTES = 9 * 1024 * 1024;
-const OUTPUT_SLOT_BYTES = 3 * INPUT_SLOT_BYTES;
 
 /**
  * Beside the bundled CLI sits the bundled worker; when running from source (tests, tsx) it is bundled
@@ -59,22 +35,18 @@ export function defaultPoolSize(): number {
 /** A pool of `size` worker threads; idle workers never keep the process alive. */
 export async function nodeParsePool(size = defaultPoolSize()): Promise<ParsePool> {
   const src = await (source ??= workerSource());
-  const pending = new Map<number, { worker: Worker; input?: number; output?: number; resolve: (r: LineJobResult) => void; reject: (e: Error) => void }>();
+  const pending = new Map<number, { worker: Worker; resolve: (r: LineJobResult) => void; reject: (e: Error) => void }>();
   const busy = new Map<Worker, number>();
   let nextId = 1;
   let turn = 0;
   let failure: Error | undefined;
-  // Enough slots for every job the pipeline keeps in flight (two per worker) and the one being inserted.
-  const slots = new SharedSlots(2 * size + 2, INPUT_SLOT_BYTES, Math.max(OUTPUT_SLOT_BYTES, 3 * JOB_BYTES));
-  /** The output slot each result came back in, until the pipeline releases it. */
-  const resultSlots = new WeakMap<LineJobResult, number>();
+  const wire = new JobWire(slotsFor(size));
   // A worker holds the process open only while it has jobs: an idle pool never keeps the CLI from
   // exiting, and a busy one never lets it exit with an import half done.
   const settle = (id: number) => {
     const p = pending.get(id);
     pending.delete(id);
     if (!p) return undefined;
-    if (p.input !== undefined) slots.releaseInput(p.input);
     const left = (busy.get(p.worker) ?? 1) - 1;
     busy.set(p.worker, left);
     if (left === 0) p.worker.unref();
@@ -82,23 +54,23 @@ export async function nodeParsePool(size = defaultPoolSize()): Promise<ParsePool
   };
   const workers = Array.from({ length: size }, () => {
     const w = 'file' in src ? new Worker(src.file) : new Worker(src.code, { eval: true });
-    w.postMessage({ inputs: slots.inputs, outputs: slots.outputs } satisfies WorkerInit);
-    w.on('message', ({ id, wire, error }: Reply) => {
-      const p = settle(id);
-      if (!p) return;
-      if (wire) {
-        const result = fromWire(wire, p.output === undefined ? undefined : slots.outputs[p.output]);
-        if (p.output !== undefined) resultSlots.set(result, p.output);
-        p.resolve(result);
-      } else {
-        if (p.output !== undefined) slots.releaseOutput(p.output);
-        p.reject(new Error(`parse worker: ${error}`));
+    w.postMessage(wire.init);
+    w.on('message', (reply: WorkerReply) => {
+      const p = settle(reply.id);
+      try {
+        const result = wire.reply(reply);
+        p?.resolve(result);
+      } catch (e) {
+        p?.reject(e as Error);
       }
     });
     w.on('error', (e) => {
       // A crashed worker fails every job in flight; the import rolls back and says why.
       failure = e;
-      for (const id of [...pending.keys()]) settle(id)?.reject(new Error(`parse worker crashed: ${e.message}`));
+      for (const id of [...pending.keys()]) {
+        wire.abandon(id);
+        settle(id)?.reject(new Error(`parse worker crashed: ${e.message}`));
+      }
     });
     // After the listeners: adding a 'message' listener refs the worker again.
     w.unref();
@@ -106,7 +78,7 @@ export async function nodeParsePool(size = defaultPoolSize()): Promise<ParsePool
   });
   return {
     size,
-    memory: slots,
+    memory: wire.memory,
     get failure() {
       return failure;
     },
@@ -117,22 +89,13 @@ export async function nodeParsePool(size = defaultPoolSize()): Promise<ParsePool
       const jobs = busy.get(w) ?? 0;
       if (jobs === 0) w.ref();
       busy.set(w, jobs + 1);
-      const input = slots.inputSlot(job.bytes);
-      const output = slots.takeOutput();
       return new Promise<LineJobResult>((resolve, reject) => {
-        pending.set(id, { worker: w, input, output, resolve, reject });
-        const request: WorkerRequest = input === undefined
-          ? { id, job, output }
-          : { id, job: { ...job, bytes: new Uint8Array(0) }, input: { slot: input, length: job.bytes.length }, output };
-        w.postMessage(request, input === undefined ? [job.bytes.buffer as ArrayBuffer] : []);
+        pending.set(id, { worker: w, resolve, reject });
+        const { message, transfer } = wire.request(id, job);
+        w.postMessage(message, transfer);
       });
     },
-    release(result: LineJobResult) {
-      const output = resultSlots.get(result);
-      if (output === undefined) return;
-      resultSlots.delete(result);
-      slots.releaseOutput(output);
-    },
+    release: (result) => wire.release(result),
     close() {
       for (const w of workers) void w.terminate();
     },

@@ -4,8 +4,7 @@
 import { isAscii } from 'node:buffer';
 import { parentPort } from 'node:worker_threads';
 import { JobRunner, type Decode } from '../../shared/importers/parallel';
-import { slotAllocator, toWire } from '../../shared/importers/sharedSlots';
-import type { WorkerInit, WorkerRequest } from './parsePool';
+import { answer, type WorkerInit, type WorkerRequest } from '../../shared/importers/sharedSlots';
 
 // Buffer's UTF-8 decoder is several times faster than Node 20's non-fatal TextDecoder, and replaces
 // invalid sequences with U+FFFD the same way. Pure ASCII, the usual log, is read as Latin-1, which is the
@@ -15,21 +14,13 @@ const decode: Decode = (b) => {
   return buf.toString(isAscii(buf) ? 'latin1' : 'utf8');
 };
 const runner = new JobRunner(decode);
-let slots: WorkerInit | undefined;
+let init: WorkerInit | undefined;
 
 parentPort?.on('message', (msg: WorkerInit | WorkerRequest) => {
   if (!('id' in msg)) {
-    slots = msg;
+    init = msg;
     return;
   }
-  const { id, job, input, output } = msg;
-  try {
-    if (input) job.bytes = new Uint8Array(slots!.inputs[input.slot], 0, input.length);
-    const slot = output === undefined ? undefined : slots!.outputs[output];
-    const wire = toWire(runner.run(job, slotAllocator(slot)), slot);
-    const transfer = [wire.result.eventsIpc, wire.result.rawIpc].filter((b): b is Uint8Array => b !== null).map((b) => b.buffer as ArrayBuffer);
-    parentPort!.postMessage({ id, wire }, transfer);
-  } catch (e) {
-    parentPort!.postMessage({ id, error: (e as Error)?.message ?? String(e) });
-  }
+  const { message, transfer } = answer(runner, init, msg);
+  parentPort!.postMessage(message, transfer);
 });

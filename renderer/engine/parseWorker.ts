@@ -1,18 +1,16 @@
-// A parse worker, started by the engine worker: runs line jobs (shared/importers/parallel.ts) and hands
-// the Arrow batches back without copying them.
-import { JobRunner, type LineJob } from '../../shared/importers/parallel';
+// A parse worker, started by the engine worker: runs line jobs (shared/importers/parallel.ts) and hands the
+// Arrow batches back without copying them.
+import { JobRunner } from '../../shared/importers/parallel';
+import { answer, type WorkerInit, type WorkerRequest } from '../../shared/importers/sharedSlots';
 
 const runner = new JobRunner();
+let init: WorkerInit | undefined;
 
-self.onmessage = (e: MessageEvent<{ id: number; job: LineJob }>) => {
-  const { id, job } = e.data;
-  try {
-    const result = runner.run(job);
-    // The job's own buffer goes back too, for the pool to fill with a later job.
-    const spare = job.bytes.buffer as ArrayBuffer;
-    const transfer = [result.eventsIpc, result.rawIpc].filter((b): b is Uint8Array => b !== null).map((b) => b.buffer as ArrayBuffer);
-    self.postMessage({ id, result, spare }, { transfer: [...transfer, spare] });
-  } catch (err) {
-    self.postMessage({ id, error: (err as Error)?.message ?? String(err) });
+self.onmessage = (e: MessageEvent<WorkerInit | WorkerRequest>) => {
+  if (!('id' in e.data)) {
+    init = e.data;
+    return;
   }
+  const { message, transfer } = answer(runner, init, e.data);
+  self.postMessage(message, { transfer });
 };

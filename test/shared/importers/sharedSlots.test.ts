@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { fromWire, SharedSlots, slotAllocator, toWire } from '../../../shared/importers/sharedSlots';
-import type { LineJobResult } from '../../../shared/importers/parallel';
+import { answer, fromWire, JobWire, SharedSlots, slotAllocator, slotsFor, toWire } from '../../../shared/importers/sharedSlots';
+import { JobRunner, type LineJob, type LineJobResult } from '../../../shared/importers/parallel';
 
 const result = (eventsIpc: Uint8Array | null, rawIpc: Uint8Array | null): LineJobResult => ({
   lines: 3, absoluteLines: false, events: 2, merged: 0, derived: 0, errors: [{ line: 2, reason: 'bad' }], minTs: 1n, maxTs: 2n, eventsIpc, rawIpc,
@@ -43,5 +43,39 @@ describe('slots shared with the parse workers', () => {
     expect(back.eventsIpc!.buffer).toBe(slot);
     expect([...back.rawIpc!]).toEqual([1, 2, 3]);
     expect(back.errors).toEqual([{ line: 2, reason: 'bad' }]);
+  });
+});
+
+describe('the wire between a pool and its workers', () => {
+  const text = new TextEncoder().encode(['{"ts":"2026-11-27T10:00:00Z","level":"info","msg":"one"}', 'not json', '{"ts":"2026-11-27T10:00:01Z","level":"error","msg":"two"}', ''].join('\n'));
+  const job = (bytes: Uint8Array): LineJob => ({ importerId: 'jsonl-log', ctx: { name: 'a.jsonl' }, bytes, sourceId: 0, offsetNs: 0n });
+  const direct = new JobRunner().run(job(text.slice()));
+
+  it('gives the worker\'s result, through shared slots or transferred buffers alike, and frees what the job held', () => {
+    for (const slots of [slotsFor(1), undefined]) {
+      const wire = new JobWire(slots);
+      const bytes = wire.memory.take(text.length);
+      bytes.set(text);
+      const { message, transfer } = wire.request(1, job(bytes));
+      expect(message.input !== undefined).toBe(!!slots);
+      expect(transfer.length).toBe(slots ? 0 : 1);
+      const { message: reply } = answer(new JobRunner(), structuredClone(wire.init), structuredClone(message));
+      const result = wire.reply(structuredClone(reply));
+      expect({ ...result, eventsIpc: null, rawIpc: null }).toEqual({ ...direct, eventsIpc: null, rawIpc: null });
+      expect([...result.eventsIpc!]).toEqual([...direct.eventsIpc!]);
+      expect([...result.rawIpc!]).toEqual([...direct.rawIpc!]);
+      expect(result.eventsIpc!.buffer instanceof SharedArrayBuffer).toBe(!!slots);
+      wire.release(result);
+      if (slots) expect(slots.free).toEqual({ inputs: 4, outputs: 4 });
+    }
+  });
+
+  it('turns a worker\'s failure into an error and frees the job\'s slots', () => {
+    const slots = slotsFor(1);
+    const wire = new JobWire(slots);
+    const { message } = wire.request(7, { ...job(wire.memory.take(4)), importerId: 'no-such-format' });
+    const { message: reply } = answer(new JobRunner(), wire.init, message);
+    expect(() => wire.reply(reply)).toThrow(/parse worker: unknown format no-such-format/);
+    expect(slots.free).toEqual({ inputs: 4, outputs: 4 });
   });
 });
