@@ -7,14 +7,14 @@ import { availableParallelism, loadavg } from 'node:os';
 import path from 'node:path';
 import { openNodeDb } from '../main/engine/nodeDb';
 import { fileSource, listEvidenceFiles } from '../main/engine/fileSource';
-import { nodeHasher, nodeParsePool } from '../main/engine/parsePool';
+import { defaultPoolSize, nodeHasher, nodeParsePool } from '../main/engine/parsePool';
 import { cpuSplit, newThreads, threadCpuSecs } from './benchThreads';
 import { migrate } from '../shared/db/schema';
 import { importSource } from '../shared/importers/pipeline';
 
 const TOTAL_MB = Number(process.argv[2] ?? 100);
 const DIR = `/tmp/driftline-bench-folder-${TOTAL_MB}`;
-const THREADS = Number(process.env.DRIFTLINE_PARSE_THREADS ?? Math.min(availableParallelism(), 4));
+const THREADS = Number(process.env.DRIFTLINE_PARSE_THREADS ?? defaultPoolSize());
 const T0 = Date.UTC(2026, 10, 27, 9, 0, 0);
 const iso = (ms: number) => new Date(ms).toISOString();
 const hex = (n: number, width: number) => (n >>> 0).toString(16).padStart(8, '0').repeat(Math.ceil(width / 8)).slice(0, width);

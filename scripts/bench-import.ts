@@ -8,12 +8,12 @@ import { openNodeDb } from '../main/engine/nodeDb';
 import { fileSource } from '../main/engine/fileSource';
 import { migrate } from '../shared/db/schema';
 import { importSource } from '../shared/importers/pipeline';
-import { nodeHasher, nodeParsePool } from '../main/engine/parsePool';
+import { defaultPoolSize, nodeHasher, nodeParsePool } from '../main/engine/parsePool';
 import { cpuSplit, mainThreadCpuSecs, newThreads, threadCpuSecs } from './benchThreads';
 
 const LINES = Number(process.argv[2] ?? 1_000_000);
 // Parse threads: the CLI's default (one per core, at most 4); 0 parses on the importing thread.
-const THREADS = Number(process.env.DRIFTLINE_PARSE_THREADS ?? Math.min(availableParallelism(), 4));
+const THREADS = Number(process.env.DRIFTLINE_PARSE_THREADS ?? defaultPoolSize());
 const FILE = `/tmp/driftline-bench-${LINES}.jsonl`;
 
 function generate(): void {

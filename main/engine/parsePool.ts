@@ -6,7 +6,7 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { workerFor, type LineJob, type LineJobResult, type ParsePool } from '../../shared/importers/parallel';
+import { parseThreadsFor, workerFor, type LineJob, type LineJobResult, type ParsePool } from '../../shared/importers/parallel';
 import { JobWire, slotsFor, type WorkerReply } from '../../shared/importers/sharedSlots';
 import type { Hasher } from '../../shared/importers/types';
 import type { ImportOptions } from '../../shared/importers/pipeline';
@@ -29,7 +29,7 @@ async function workerSource(): Promise<{ file: string } | { code: string }> {
 let source: Promise<{ file: string } | { code: string }> | undefined;
 
 export function defaultPoolSize(): number {
-  return Math.max(1, Math.min(availableParallelism(), 4));
+  return parseThreadsFor(availableParallelism());
 }
 
 /** A pool of `size` worker threads; idle workers never keep the process alive. */

@@ -2,10 +2,10 @@
 // so the engine thread only reads, hashes and inserts. Started on the first import, kept for the next.
 // Buffers are transferred and job buffers handed back. Not through shared slots as in the CLI: a browser's
 // TextDecoder refuses views of shared memory, and Arrow decodes a stream's field names with it.
-import { workerFor, type LineJob, type LineJobResult, type ParsePool } from '../../shared/importers/parallel';
+import { parseThreadsFor, workerFor, type LineJob, type LineJobResult, type ParsePool } from '../../shared/importers/parallel';
 import { JobWire, type WorkerReply } from '../../shared/importers/sharedSlots';
 
-export function browserParsePool(size = Math.max(1, Math.min(navigator.hardwareConcurrency || 2, 4))): ParsePool {
+export function browserParsePool(size = parseThreadsFor(navigator.hardwareConcurrency || 2)): ParsePool {
   const pending = new Map<number, { resolve: (r: LineJobResult) => void; reject: (e: Error) => void }>();
   let nextId = 1;
   let turn = 0;

@@ -8,7 +8,7 @@ import type { SharedSlots } from '../../../shared/importers/sharedSlots';
 import type { Db } from '../../../shared/db/db';
 import { migrate } from '../../../shared/db/schema';
 import { importSource, type ImportOptions } from '../../../shared/importers/pipeline';
-import { JobRunner, LineCutter, SpareBuffers, rebaseColumns, type ParsePool } from '../../../shared/importers/parallel';
+import { JobRunner, LineCutter, parseThreadsFor, SpareBuffers, rebaseColumns, type ParsePool } from '../../../shared/importers/parallel';
 import { eventsToIpc } from '../../../shared/db/eventsArrow';
 import { RecordBatchReader } from 'apache-arrow';
 import { fixture, memorySource } from './helpers';
@@ -209,5 +209,11 @@ describe('rebaseColumns', () => {
     const [batch] = [...RecordBatchReader.from(ipc)];
     expect([...batch.getChild('id')!.toArray()]).toEqual([100, 101]);
     expect([...batch.getChild('source_line')!.toArray()]).toEqual([41, 43]);
+  });
+});
+
+describe('parse threads for a machine', () => {
+  it('leaves one core to the importing thread, parses on at least one and at most four', () => {
+    expect([1, 2, 3, 4, 8, 64].map(parseThreadsFor)).toEqual([1, 1, 2, 3, 4, 4]);
   });
 });
