@@ -93,8 +93,8 @@ export class SpareBuffers implements JobMemory {
 const MIB = 1 << 20;
 
 /**
- * Parse threads for a machine with `cores`: one core is the importing thread's (reading, hashing and DuckDB's
- * inserts keep it busy), the rest parse, at most 4. Measured on 2 cores, one parse thread against two: 1M
+ * Parse threads for the CLI on a machine with `cores`: one core is the importing thread's (reading, hashing and
+ * DuckDB's inserts keep it busy), the rest parse, at most 4. Measured on 2 cores, one parse thread against two: 1M
  * JSON lines 9.07 s against 9.27-9.40 s (peak RSS 2.40x the file against 2.8-2.9x); the 100 MB folder
  * 5.71-5.82 s against 6.06-6.22 s. More threads than cores only added garbage-collection work.
  */
