@@ -120,9 +120,16 @@ async function timed(page: Page, act: () => Promise<void>, fromCount: number): P
 const describeTimed = (t: Timed) =>
   `rows ${t.rowsMs} ms, count ${t.countMs} ms → ${t.count.toLocaleString('en-US')} events; long tasks ${t.longTasks.length} (longest ${Math.round(Math.max(0, ...t.longTasks))} ms); graph frames ${t.graph.renders}, resizes ${t.graph.resizes}; engine: ${t.queries || 'no queries'}`;
 
+/** Median, 95th percentile and longest of frame times, in whole ms. */
+function frameStats(deltas: number[]): { p50: number; p95: number; max: number } {
+  const sorted = [...deltas].sort((a, b) => a - b);
+  const q = (p: number) => Math.round(sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]);
+  return { p50: q(0.5), p95: q(0.95), max: Math.round(sorted[sorted.length - 1]) };
+}
+
 /** Frame times while something moves every frame, measured in the page with requestAnimationFrame. */
-function frames(page: Page, what: 'table' | 'graph' | 'zoom', n = 90) {
-  return page.evaluate(
+async function frames(page: Page, what: 'table' | 'graph' | 'zoom', n = 90) {
+  const deltas = await page.evaluate(
     async ({ what, n }) => {
       const table = document.querySelector('.event-table') as HTMLElement;
       const cy = window.__driftlineCy!;
@@ -137,12 +144,11 @@ function frames(page: Page, what: 'table' | 'graph' | 'zoom', n = 90) {
         deltas.push(now - last);
         last = now;
       }
-      deltas.sort((a, b) => a - b);
-      const q = (p: number) => Math.round(deltas[Math.min(deltas.length - 1, Math.floor(p * deltas.length))]);
-      return { p50: q(0.5), p95: q(0.95), max: Math.round(deltas[deltas.length - 1]) };
+      return deltas;
     },
     { what, n },
   );
+  return frameStats(deltas);
 }
 
 /**
@@ -181,9 +187,7 @@ async function dragFrames(page: Page, n = 90): Promise<{ p50: number; p95: numbe
     w.__recording = false;
     return w.__frames.slice(1);
   });
-  deltas.sort((a, b) => a - b);
-  const q = (p: number) => Math.round(deltas[Math.min(deltas.length - 1, Math.floor(p * deltas.length))]);
-  return { p50: q(0.5), p95: q(0.95), max: Math.round(deltas[deltas.length - 1]), moved };
+  return { ...frameStats(deltas), moved };
 }
 
 async function main() {

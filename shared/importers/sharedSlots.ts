@@ -10,7 +10,6 @@
 // never wrong. JobWire and answer() are both ends of the wire, for Node's worker threads with slots and the
 // browser's Web Workers without.
 import { SpareBuffers, type JobMemory, type JobRunner, type LineJob, type LineJobResult } from './parallel';
-import { JOB_BYTES } from './pipeline';
 
 /** Where a result's stream lies in its job's output slot. */
 export interface SlotRange {
@@ -104,11 +103,11 @@ export function fromWire({ result, events, raw }: WireResult, slot: SharedArrayB
 }
 
 /**
- * A job is cut after a newline once it holds JOB_BYTES, so it can reach JOB_BYTES plus one read chunk; its
+ * A job is cut after a newline once it holds JOB_BYTES (4 MiB), so it can reach that plus one read chunk; its
  * Arrow results (events and raw records) measured ~2.1x its bytes on JSON lines.
  */
 const INPUT_SLOT_BYTES = 9 * 1024 * 1024;
-const OUTPUT_SLOT_BYTES = Math.max(3 * INPUT_SLOT_BYTES, 3 * JOB_BYTES);
+const OUTPUT_SLOT_BYTES = 3 * INPUT_SLOT_BYTES;
 
 /** Slots for a pool of `workers`: every job the pipeline keeps in flight (two per worker) and the one being inserted. */
 export const slotsFor = (workers: number) => new SharedSlots(2 * workers + 2, INPUT_SLOT_BYTES, OUTPUT_SLOT_BYTES);
