@@ -10,7 +10,7 @@ import { fileSource, listEvidenceFiles } from '../main/engine/fileSource';
 import { defaultPoolSize, nodeHasher, nodeParsePool } from '../main/engine/parsePool';
 import { cpuSplit, newThreads, threadCpuSecs } from './benchThreads';
 import { migrate } from '../shared/db/schema';
-import { importSource } from '../shared/importers/pipeline';
+import { importSource, reserveForImport } from '../shared/importers/pipeline';
 
 const TOTAL_MB = Number(process.argv[2] ?? 100);
 const DIR = `/tmp/driftline-bench-folder-${TOTAL_MB}`;
@@ -107,6 +107,8 @@ async function main(): Promise<void> {
   const load = loadavg();
   const { value: pool, threads: parseThreads } = await newThreads(async () => (THREADS > 0 ? nodeParsePool(THREADS) : undefined));
   const threads0 = threadCpuSecs();
+  // As the CLI does: room in the database for the whole folder, made once (see Db.reserve).
+  reserveForImport(db, files.map((f) => statSync(f).size));
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   const rows: string[] = [];

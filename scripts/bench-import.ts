@@ -82,7 +82,7 @@ async function main(): Promise<void> {
   const rssMb = process.resourceUsage().maxRSS / 1024;
   const mem = process.memoryUsage();
   // arrayBuffers includes duckdb-wasm's linear memory, which never shrinks.
-  const memLine = `after import: JS heap ${(mem.heapUsed / 1e6).toFixed(0)} MB, array buffers (incl. wasm memory) ${(mem.arrayBuffers / 1e6).toFixed(0)} MB`;
+  const memLine = `after import: JS heap ${(mem.heapUsed / 1e6).toFixed(0)} MB, JS array buffers ${(mem.arrayBuffers / 1e6).toFixed(0)} MB`;
   const [check] = await db.query<{ n: bigint }>('bench.count', 'SELECT count(*) AS n FROM events');
   await db.close();
   const parseCpu0 = process.cpuUsage();
@@ -99,7 +99,6 @@ async function main(): Promise<void> {
   console.log(`ratio pipeline/JSON.parse: ${(secs / parseSecs).toFixed(2)}× wall, ${(cpuSecs / parseCpuSecs).toFixed(2)}× cpu   peak RSS: ${rssMb.toFixed(0)} MB (${(rssMb / mb).toFixed(2)}× file)`);
   console.log(memLine);
   console.log(split);
-  console.log('insert ms', JSON.stringify((globalThis as any).__T));
   console.log(`minor page faults during import: ${faults.toLocaleString()} (${(faults * 4096 / 1e6).toFixed(0)} MB of new memory touched, all threads)`);
   if (previous && previous.lines === LINES) {
     console.log(`previous run: ${previous.secs.toFixed(2)} s wall${previous.cpuSecs ? ` (${previous.cpuSecs.toFixed(2)} s cpu)` : ''}, ${(mb / previous.secs).toFixed(1)} MB/s, peak RSS ${previous.rssMb.toFixed(0)} MB`);

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { openNodeDb } from '../engine/nodeDb';
 import { fileSource, listEvidenceFiles } from '../engine/fileSource';
 import { migrate } from '../../shared/db/schema';
-import { importSource } from '../../shared/importers/pipeline';
+import { importSource, reserveForImport } from '../../shared/importers/pipeline';
 import { nodeImportOptions } from '../engine/parsePool';
 import { analyze } from '../../shared/analysis/analyze';
 import { anchorUntimedSources } from '../../shared/analysis/anchoring';
@@ -26,6 +26,7 @@ export async function runAnalyze(argv: readonly string[], io: CliIo): Promise<nu
   const db = await openNodeDb();
   try {
     await migrate(db);
+    reserveForImport(db, files.map((f) => statSync(f).size));
     let imported = 0;
     for (const abs of files) {
       // Evidence is cited by the path as the user gave it (relative stays relative).

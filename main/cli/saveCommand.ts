@@ -1,7 +1,7 @@
 // `driftline save <file-or-folder>... --out case.driftline`: imports evidence, analyses it and writes
 // an investigation file, so a case can be built headlessly (CI, scripts) and exported or opened later.
 // It takes analyze's clock options, so the saved file holds the same corrected times analyze prints.
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { openNodeDb } from '../engine/nodeDb';
 import { fileSource, listEvidenceFiles } from '../engine/fileSource';
@@ -9,7 +9,7 @@ import { writeFileAtomic } from '../services/atomicWrite';
 import { analyze } from '../../shared/analysis/analyze';
 import { anchorUntimedSources } from '../../shared/analysis/anchoring';
 import { migrate } from '../../shared/db/schema';
-import { importSource } from '../../shared/importers/pipeline';
+import { importSource, reserveForImport } from '../../shared/importers/pipeline';
 import { nodeImportOptions } from '../engine/parsePool';
 import { saveInvestigation } from '../../shared/investigation';
 import { CLI_GENERATOR, placementNotes } from './analyzeCommand';
@@ -25,7 +25,9 @@ export async function runSave(argv: readonly string[], io: CliIo): Promise<numbe
   const db = await openNodeDb();
   try {
     await migrate(db);
-    for (const abs of await listEvidenceFiles(args.inputs.map((i) => path.resolve(io.cwd, i)))) {
+    const files = await listEvidenceFiles(args.inputs.map((i) => path.resolve(io.cwd, i)));
+    reserveForImport(db, files.map((f) => statSync(f).size));
+    for (const abs of files) {
       const rel = path.relative(io.cwd, abs);
       const src = await fileSource(abs, (rel.startsWith('..') ? abs : rel).split(path.sep).join('/'));
       try {

@@ -4,7 +4,7 @@
 import { BROWSER_RUNTIME, VoidLogger, createDuckDB } from 'duckdb-browser-blocking';
 import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import type { Db } from '../../shared/db/db';
-import { connectionDb, configureConnection } from '../../shared/db/connectionDb';
+import { connectionDb, configureConnection, heapOf } from '../../shared/db/connectionDb';
 import { tableToRows } from '../../shared/db/arrowRows';
 import { tableToIPC } from 'apache-arrow';
 
@@ -22,6 +22,6 @@ export async function openBrowserDb(): Promise<OpenedDb> {
   // The app works offline and sends nothing out: never let DuckDB reach for an extension.
   configureConnection(conn);
   const version = String(tableToRows(conn.query('SELECT version() AS v'))[0]?.v ?? '');
-  const db = connectionDb(conn, { tableToIpc: (t) => tableToIPC(t, 'stream'), reset: () => instance.reset() });
+  const db = connectionDb(conn, { tableToIpc: (t) => tableToIPC(t, 'stream'), reset: () => instance.reset(), heap: heapOf(instance) });
   return { db, version };
 }

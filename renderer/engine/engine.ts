@@ -4,7 +4,7 @@ import { QueryLog, withQueryLog, type Db } from '../../shared/db/db';
 import { toWireError, fromWireError, type WireError } from '../../shared/ipc/host';
 import { blobByteSource, cancellable, hostByteSource, CancelledError } from './byteSources';
 import { openBrowserDb } from './browserDb';
-import { anchorUntimedSources, openInvestigation, runAnalysis, runExport, runImport, saveInvestigation } from './pipelines';
+import { anchorUntimedSources, openInvestigation, reserveForImport, runAnalysis, runExport, runImport, saveInvestigation } from './pipelines';
 import type { AnalysisV1 } from '../../shared/analysis/types';
 import { allVersions, current } from '../../shared/annotations';
 import { loadExportInput } from '../../shared/export';
@@ -112,6 +112,7 @@ export class Engine {
     this.abort = new AbortController();
     const signal = this.abort.signal;
     const results: ImportSummary[] = [];
+    reserveForImport(db, files.map((f) => (f.kind === 'blob' ? f.blob.size : f.size)));
     for (const f of files) {
       const start = performance.now();
       const base = { path: f.path, sourceId: null, events: 0, errors: 0, cancelled: false };

@@ -3,6 +3,7 @@ import type { Db } from '../../shared/db/db';
 import type { AnalysisV1 } from '../../shared/analysis/types';
 import type { ByteSource, ImportProgress } from '../../shared/importers/types';
 import { importSource } from '../../shared/importers/pipeline';
+export { reserveForImport } from '../../shared/importers/pipeline';
 import type { ParsePool } from '../../shared/importers/parallel';
 import { browserParsePool } from './parsePool';
 import { analyze } from '../../shared/analysis/analyze';

@@ -19,6 +19,12 @@ export interface Db {
    * Callers fall back to `query` where an engine lacks it.
    */
   queryIpc?(tag: string, sql: string): Promise<Uint8Array>;
+  /**
+   * Optional: makes room for about `bytes` more data in one step, ahead of a large insert. duckdb-wasm's
+   * memory otherwise grows by ~20% at a time, and each growth is external memory to V8, which then marks
+   * the whole JS heap again (see `reserveWasmMemory`).
+   */
+  reserve?(bytes: number): void;
   close(): Promise<void>;
 }
 
@@ -65,6 +71,7 @@ export function withQueryLog(db: Db, log: QueryLog, now: () => number = () => pe
     exec: (tag, sql) => timed(tag, sql, () => db.exec(tag, sql), () => 0),
     insertArrow: (table, ipc) => db.insertArrow(table, ipc),
     queryIpc: db.queryIpc ? (tag, sql) => timed(tag, sql, () => db.queryIpc!(tag, sql), () => 0) : undefined,
+    reserve: db.reserve ? (bytes) => db.reserve!(bytes) : undefined,
     close: () => db.close(),
   } as Db;
 }

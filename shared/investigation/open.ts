@@ -107,6 +107,9 @@ export async function openInvestigation(db: Db, file: InvestigationInput, opts: 
   };
 }
 
+/** DuckDB memory per byte of a table section while it loads (rows, plus the section being inserted). */
+const TABLE_RESERVE_FACTOR = 1.5;
+
 async function dropAll(db: Db): Promise<void> {
   for (const t of await listTables(db)) await db.exec('investigation.drop', `DROP TABLE "${t}"`);
   await db.exec('investigation.dropMeta', 'DROP TABLE IF EXISTS meta');
@@ -127,6 +130,8 @@ async function loadTables(db: Db, reader: ContainerReader, allowAltered: boolean
       throw new InvestigationFormatError(`The investigation file holds a table ${s.table} that schema version ${manifest.schema_version} does not define.`);
     }
   }
+  // Room for every table in one step (see Db.reserve); DuckDB keeps about what Arrow carries.
+  db.reserve?.(manifest.sections.reduce((n, s) => n + (s.kind === 'table' ? s.length : 0), 0) * TABLE_RESERVE_FACTOR);
   const altered: string[] = [];
   let failure: unknown;
   for await (const [s, bytes] of eachSection(reader)) {
