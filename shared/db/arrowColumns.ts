@@ -53,6 +53,11 @@ export class Utf8Column {
     if (this.n + 1 >= this.offsets.length) this.growOffsets();
     this.offsets[++this.n] = pos;
   }
+  /** Starts over in the same buffers (earlier `data()` views then see the new values). */
+  reset(): void {
+    this.pos = 0;
+    this.n = 0;
+  }
   private growOffsets(): void {
     const next = new Int32Array(this.offsets.length * 2);
     next.set(this.offsets);

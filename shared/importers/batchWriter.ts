@@ -2,7 +2,7 @@
 import type { Db } from '../db/db';
 import type { ParsedEvent } from '../model/event';
 import type { RecordBatch } from 'apache-arrow';
-import { batchesToIpc, batchesToIpcInto, eventsBatch, importErrorsToIpc, rawRecordsBatch } from '../db/eventsArrow';
+import { batchesToIpc, batchesToIpcInto, EventsBuilder, importErrorsToIpc, RawRecordsBuilder } from '../db/eventsArrow';
 import type { LocatedError, ParseOutput } from './types';
 import { rebaseColumns, type LineJobResult } from './parallel';
 
@@ -26,26 +26,30 @@ export interface EncodedEvents {
   maxTs: bigint | null;
 }
 
+/** The builders an EventEncoder writes into; a parse thread keeps one set and reuses it job after job. */
+export class EncoderBuffers {
+  readonly events = new EventsBuilder(4096);
+  readonly raws = new RawRecordsBuilder(4096);
+}
+
 /**
- * Collects parsed events as record batches for `events` and `raw_records`, with ids from `firstId` in the
- * order added; applies the source's clock offset to the events' times (in place) on the way. Adding in
- * small slices keeps few parsed objects alive at once, which is most of a parse thread's garbage-collection
- * cost; the batches still go to DuckDB as one insert each.
+ * Encodes parsed events for `events` and `raw_records`, with ids from `firstId` in the order added, as they
+ * are added (see EventsBuilder); applies the source's clock offset to the events' times (in place) on the
+ * way. Each table comes out as one record batch, over the buffers' memory: `finish` copies it into an IPC
+ * stream, after which the buffers may be reused.
  */
 export class EventEncoder {
   count = 0;
   minTs: bigint | null = null;
   maxTs: bigint | null = null;
-  private readonly events: RecordBatch[] = [];
-  private readonly raws: RecordBatch[] = [];
 
-  constructor(private readonly firstId: number, private readonly sourceId: number, private readonly offsetNs: bigint) {}
+  constructor(private readonly firstId: number, private readonly sourceId: number, private readonly offsetNs: bigint, private readonly buffers = new EncoderBuffers()) {
+    buffers.events.reset();
+    buffers.raws.reset();
+  }
 
-  add(batch: ParsedEvent[]): void {
-    if (!batch.length) return;
-    const first = this.firstId + this.count;
-    const ids = new Int32Array(batch.length);
-    const raws: string[] = new Array(batch.length);
+  add(batch: readonly ParsedEvent[]): void {
+    const { events, raws } = this.buffers;
     for (let i = 0; i < batch.length; i++) {
       const e = batch[i];
       if (this.offsetNs !== 0n) {
@@ -54,19 +58,17 @@ export class EventEncoder {
       }
       if (this.minTs === null || e.ts < this.minTs) this.minTs = e.ts;
       if (this.maxTs === null || e.ts > this.maxTs) this.maxTs = e.ts;
-      ids[i] = first + i;
-      raws[i] = e.raw;
+      const id = this.firstId + this.count++;
+      events.add(e, id, this.sourceId);
+      raws.add(id, e.raw);
     }
-    this.events.push(eventsBatch(batch, { firstId: first, sourceId: this.sourceId }));
-    this.raws.push(rawRecordsBatch(ids, raws));
-    this.count += batch.length;
   }
 
   /** Both tables as IPC streams (in memory from `alloc` when given), or null when nothing was added. */
   finish(alloc?: (length: number) => Uint8Array): EncodedEvents | null {
     if (!this.count) return null;
-    const ipc = (batches: RecordBatch[]) => (alloc ? batchesToIpcInto(batches, alloc) : batchesToIpc(batches));
-    return { eventsIpc: ipc(this.events), rawIpc: ipc(this.raws), minTs: this.minTs, maxTs: this.maxTs };
+    const ipc = (batch: RecordBatch) => (alloc ? batchesToIpcInto([batch], alloc) : batchesToIpc([batch]));
+    return { eventsIpc: ipc(this.buffers.events.batch()), rawIpc: ipc(this.buffers.raws.batch()), minTs: this.minTs, maxTs: this.maxTs };
   }
 }
 

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openNodeDb } from '../../../main/engine/nodeDb';
 import type { Db } from '../../../shared/db/db';
 import { migrate } from '../../../shared/db/schema';
-import { batchesToIpc, batchesToIpcInto, eventsToIpc, importErrorsToIpc, rawRecordsBatch, rawRecordsToIpc } from '../../../shared/db/eventsArrow';
+import { batchesToIpc, batchesToIpcInto, EventsBuilder, eventsToIpc, importErrorsToIpc, RawRecordsBuilder, rawRecordsBatch, rawRecordsToIpc } from '../../../shared/db/eventsArrow';
+import { RecordBatchReader, Table } from 'apache-arrow';
 import { emptyEvent, type EventRow } from '../../../shared/model/event';
 import { eventId, nanos, resourceKey, sourceId } from '../../../shared/model/ids';
 
@@ -79,5 +80,41 @@ describe('writing an IPC stream into given memory', () => {
     expect(out.buffer).toBe(shared.buffer);
     expect(out.byteOffset).toBe(64);
     expect(Buffer.from(out).equals(Buffer.from(expected))).toBe(true);
+  });
+});
+
+describe('building rows one at a time in reused buffers', () => {
+  const event = (i: number, long: boolean) => emptyEvent({
+    sourceLine: i + 1, ts: nanos(BigInt(i) * 1_000_000_000n), endTs: i % 3 === 0 ? null : nanos(BigInt(i) * 1_000_000_000n + 5n),
+    message: long ? `ü ${'m'.repeat(200)} ${i}` : `m${i}`, attributes: `{"i":${i}}`, severity: i % 2 ? 'warn' : 'info',
+  });
+  const read = (ipc: Uint8Array) => new Table(RecordBatchReader.from(ipc).readAll()).toArray().map((r) => r.toJSON());
+
+  it('grows past its capacity and starts over cleanly after a reset, leaving streams already written intact', () => {
+    const b = new EventsBuilder(2);
+    for (let i = 0; i < 1000; i++) b.add(event(i, true), 100 + i, 7);
+    const first = batchesToIpc([b.batch()]);
+    b.reset();
+    for (let i = 0; i < 5; i++) b.add(event(i + 1, false), 200 + i, 8);
+    const second = read(batchesToIpc([b.batch()]));
+
+    const rows = read(first);
+    expect(rows).toHaveLength(1000);
+    expect(rows[998]).toMatchObject({ id: 1098, source_id: 7, source_line: 999, ts: 998_000_000_000n, end_ts: 998_000_000_005n, message: `ü ${'m'.repeat(200)} 998`, severity: 'info' });
+    expect(rows[999]).toMatchObject({ id: 1099, end_ts: null, severity: 'warn' });
+    expect(rows.filter((r) => r.end_ts === null)).toHaveLength(334);
+    // Row 0 of the second use sits where a null end time was: its own value must show, and row 2's null.
+    expect(second.map((r) => [r.id, r.source_id, r.message, r.end_ts])).toEqual([
+      [200, 8, 'm1', 1_000_000_005n], [201, 8, 'm2', 2_000_000_005n], [202, 8, 'm3', null], [203, 8, 'm4', 4_000_000_005n], [204, 8, 'm5', 5_000_000_005n],
+    ]);
+  });
+
+  it('encodes raw records the same way', () => {
+    const b = new RawRecordsBuilder(1);
+    b.add(1, 'x'.repeat(5000));
+    b.add(2, 'ünï');
+    b.reset();
+    b.add(3, 'a');
+    expect(read(batchesToIpc([b.batch()]))).toEqual([{ event_id: 3, raw: 'a' }]);
   });
 });
