@@ -194,6 +194,9 @@ async function main() {
   const executablePath = findBrowser();
   if (!executablePath) throw new Error('No Chromium found: install one (Debian: apt-get install -y chromium) or set DRIFTLINE_CHROMIUM.');
   if (!existsSync(path.join(OUT, 'index.html'))) throw new Error(`Build the renderer first: npm run build:renderer (no ${path.relative(root, OUT)}/index.html)`);
+  // DRIFTLINE_BENCH_UI=graph measures only the graph at scale (quick, for work on the graph).
+  const graphOnly = process.env.DRIFTLINE_BENCH_UI === 'graph';
+  if (graphOnly) return graphOnlyRun(executablePath);
   const genStart = Date.now();
   const big = generate(EVENTS);
   const files = [big.file, path.join(SAMPLE, 'k8s-audit.jsonl'), path.join(SAMPLE, 'agent-trace.otlp.json')];
@@ -286,6 +289,17 @@ async function main() {
       console.log(`  ${tag.padEnd(24)} ${String(ms.length).padStart(3)}  ${Math.round(ms[ms.length >> 1])}  ${Math.round(ms[ms.length - 1])}`);
     }
     await page.close();
+    await graphAtScale(browser);
+  } finally {
+    await browser.close();
+    await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
+  }
+}
+
+async function graphOnlyRun(executablePath: string): Promise<void> {
+  const server = await preview({ configFile: path.join(root, 'vite.config.ts'), preview: { port: PORT, strictPort: true, host: '127.0.0.1' }, logLevel: 'silent' });
+  const browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-gpu', '--no-first-run'] });
+  try {
     await graphAtScale(browser);
   } finally {
     await browser.close();

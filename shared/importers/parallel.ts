@@ -223,47 +223,72 @@ export function rebaseColumns(ipc: Uint8Array, deltas: Record<string, number>): 
   }
 }
 
+/** How big the next job should be: given how many jobs were cut so far, and how many bytes they held. */
+export type JobSizer = (jobs: number, bytes: number) => number;
+
 /**
- * Cuts a stream of byte chunks into jobs of whole lines, at least `minBytes` each: the tail after the
- * last newline waits for the next chunk. Newline bytes never occur inside a UTF-8 sequence, so a cut
- * after one never splits a character.
+ * Cuts a stream of byte chunks into jobs of whole lines, at least `size(...)` bytes each and several per chunk
+ * when they are small: the tail after a chunk's last newline waits for the next chunk. Newline bytes never occur
+ * inside a UTF-8 sequence, so a cut after one never splits a character.
  */
 export class LineCutter {
   private parts: Uint8Array[] = [];
   /** The chunks pushed since the last cut (parts may also hold a copied tail). */
   private chunks: Uint8Array[] = [];
   private held = 0;
+  private jobs = 0;
+  private bytes = 0;
+  private readonly size: JobSizer;
 
   /**
-   * `alloc` gives the memory a job's bytes are copied into; `release` gets each chunk pushed once it has
-   * been copied into a job and nothing here refers to it any more.
+   * `size`: the least bytes per job, or a function of the jobs cut so far. `alloc` gives the memory a job's bytes
+   * are copied into; `release` gets each chunk pushed once it has been copied into jobs and nothing here refers
+   * to it any more.
    */
   constructor(
-    private readonly minBytes: number,
+    size: number | JobSizer,
     private readonly alloc: (length: number) => Uint8Array = (n) => new Uint8Array(n),
     private readonly release: (chunk: Uint8Array) => void = () => undefined,
-  ) {}
+  ) {
+    this.size = typeof size === 'number' ? () => size : size;
+  }
 
-  /** Returns a job's bytes when enough whole lines have gathered. */
-  push(chunk: Uint8Array): Uint8Array | undefined {
+  /** The jobs that are ready: whole lines, in order; none while fewer bytes than a job have gathered. */
+  push(chunk: Uint8Array): Uint8Array[] {
     this.parts.push(chunk);
     this.chunks.push(chunk);
     this.held += chunk.length;
-    if (this.held < this.minBytes) return undefined;
-    const nl = chunk.lastIndexOf(10);
-    if (nl < 0) return undefined; // a long line goes on into the next chunk
-    const whole = concat(this.parts, this.held - (chunk.length - nl - 1), this.alloc);
-    // The tail is copied (it is short: part of one line), so the chunk itself is free.
-    const rest = chunk.slice(nl + 1);
+    const chunkStart = this.held - chunk.length;
+    const last = chunk.lastIndexOf(10);
+    if (last < 0) return []; // a long line goes on into the next chunk
+    const end = chunkStart + last + 1; // held bytes up to the last newline
+    const jobs: Uint8Array[] = [];
+    for (let from = 0; from < end; ) {
+      const want = Math.max(1, this.size(this.jobs, this.bytes));
+      if (end - from < want) break; // only before the first job: later ones always run to `end`
+      // Cut after the first newline past `want` when a job of `want` still fits after it; else take all to `end`.
+      let to = end;
+      if (end - from >= 2 * want) {
+        const cut = chunkStart + chunk.indexOf(10, Math.max(from + want - 1 - chunkStart, 0)) + 1;
+        if (end - cut >= want) to = cut;
+      }
+      jobs.push(copyRange(this.parts, from, to, this.alloc));
+      this.jobs++;
+      this.bytes += to - from;
+      from = to;
+    }
+    if (!jobs.length) return [];
+    // The tail is copied (it is short: part of one line), so the chunks themselves are free.
+    const rest = chunk.slice(last + 1);
     this.parts = rest.length ? [rest] : [];
     this.held = rest.length;
     this.releaseChunks();
-    return whole;
+    return jobs;
   }
 
   /** Whatever is left at the end of the file. */
   end(): Uint8Array | undefined {
-    const rest = this.held ? concat(this.parts, this.held, this.alloc) : undefined;
+    const rest = this.held ? copyRange(this.parts, 0, this.held, this.alloc) : undefined;
     this.parts = [];
     this.held = 0;
     this.releaseChunks();
@@ -276,14 +301,20 @@ export class LineCutter {
   }
 }
 
-function concat(parts: Uint8Array[], length: number, alloc: (length: number) => Uint8Array): Uint8Array {
-  const out = alloc(length);
-  let at = 0;
+/** Bytes `from` to `to` of the parts laid end to end, copied into memory from `alloc`. */
+function copyRange(parts: readonly Uint8Array[], from: number, to: number, alloc: (length: number) => Uint8Array): Uint8Array {
+  const out = alloc(to - from);
+  let at = 0; // where the current part starts, in the parts laid end to end
+  let written = 0;
   for (const p of parts) {
-    const n = Math.min(p.length, length - at);
-    out.set(n === p.length ? p : p.subarray(0, n), at);
-    at += n;
-    if (at === length) break;
+    const lo = Math.max(from - at, 0), hi = Math.min(to - at, p.length);
+    if (hi > lo) {
+      out.set(lo === 0 && hi === p.length ? p : p.subarray(lo, hi), written);
+      written += hi - lo;
+    }
+    at += p.length;
+    if (at >= to) break;
   }
   return out;
 }
+

@@ -10,7 +10,7 @@ import { BatchWriter } from './batchWriter';
 import { LineSplitter } from '../util/lineSplitter';
 import { streamingDecoder } from '../util/utf8';
 import { withDbLock } from './dbLock';
-import { LineCutter, type LineJobResult, type ParsePool } from './parallel';
+import { LineCutter, type JobSizer, type LineJobResult, type ParsePool } from './parallel';
 
 export interface ImportOptions {
   onProgress?: (p: ImportProgress) => void;
@@ -34,6 +34,19 @@ export interface ImportOptions {
 
 /** Bytes of whole lines per parallel job: about 13,000 typical log lines, a good insert batch. */
 export const JOB_BYTES = 4 * 1024 * 1024;
+
+/** The smallest job a file starts and ends with (see jobSizes). */
+export const EDGE_JOB_BYTES = 256 * 1024;
+
+/**
+ * Job sizes for a file of `total` bytes: small at first, doubling up to JOB_BYTES, and halving again towards the
+ * end. A file's first job is parsed while the importing thread has nothing to insert, and its last is inserted
+ * while the parse threads have nothing to parse; small ones keep both short. Measured on the 100 MB folder of
+ * seven files, three runs each: 4.77-4.96 s against 5.43-6.03 s with every job JOB_BYTES.
+ */
+export function jobSizes(total: number): JobSizer {
+  return (jobs, bytes) => Math.max(EDGE_JOB_BYTES, Math.min(EDGE_JOB_BYTES * 2 ** jobs, JOB_BYTES, (total - bytes) / 2));
+}
 
 /**
  * DuckDB memory one byte of evidence takes on the way in (events, raw records and the batches in flight):
@@ -152,7 +165,7 @@ async function feedPool(
 ): Promise<void> {
   const streamId = importer.parallelSafe && importer.mode === 'lines' ? undefined : nextStreamId++;
   let ended = false;
-  const cutter = new LineCutter(opts.jobBytes ?? JOB_BYTES, pool.memory && ((n) => pool.memory!.take(n)), (chunk) => stream.recycle(chunk));
+  const cutter = new LineCutter(opts.jobBytes ?? jobSizes(stream.gzip ? Infinity : src.size), pool.memory && ((n) => pool.memory!.take(n)), (chunk) => stream.recycle(chunk));
   const doc: Uint8Array[] = [];
   let docBytes = 0;
   const inFlight: Promise<LineJobResult>[] = [];
@@ -179,7 +192,10 @@ async function feedPool(
     if (inFlight.length > pool.size * 2) await settleOne();
   };
   const take = async (bytes: Uint8Array) => {
-    if (importer.mode === 'lines') return submit(cutter.push(bytes));
+    if (importer.mode === 'lines') {
+      for (const job of cutter.push(bytes)) await submit(job);
+      return;
+    }
     docBytes += bytes.length;
     if (docBytes > MAX_DOCUMENT_BYTES) throw tooBig(src, importer);
     doc.push(bytes);

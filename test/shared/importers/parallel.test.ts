@@ -7,7 +7,7 @@ import { nodeHasher, nodeParsePool } from '../../../main/engine/parsePool';
 import type { SharedSlots } from '../../../shared/importers/sharedSlots';
 import type { Db } from '../../../shared/db/db';
 import { migrate } from '../../../shared/db/schema';
-import { importSource, type ImportOptions } from '../../../shared/importers/pipeline';
+import { EDGE_JOB_BYTES, importSource, JOB_BYTES, jobSizes, type ImportOptions } from '../../../shared/importers/pipeline';
 import { JobRunner, LineCutter, parseThreadsFor, SpareBuffers, rebaseColumns, type ParsePool } from '../../../shared/importers/parallel';
 import { eventsToIpc } from '../../../shared/db/eventsArrow';
 import { RecordBatchReader } from 'apache-arrow';
@@ -167,6 +167,10 @@ function fixtureFiles(): string[] {
   return out;
 }
 
+const enc = (s: string) => new TextEncoder().encode(s);
+const dec = (b: Uint8Array | undefined) => (b ? new TextDecoder().decode(b) : '');
+const MIB = 1 << 20;
+
 describe('LineCutter', () => {
   it('hands out spare buffers big enough for the job, as views of exactly its length', () => {
     const spare = new SpareBuffers(2);
@@ -189,15 +193,47 @@ describe('LineCutter', () => {
   });
 
   it('cuts after the last newline once enough bytes gathered, and keeps the rest', () => {
-    const enc = (s: string) => new TextEncoder().encode(s);
-    const dec = (b: Uint8Array | undefined) => (b ? new TextDecoder().decode(b) : undefined);
     const c = new LineCutter(6);
-    expect(c.push(enc('ab\ncd'))).toBeUndefined();
-    expect(dec(c.push(enc('e\nfg')))).toBe('ab\ncde\n');
-    expect(c.push(enc('hijklmnop'))).toBeUndefined(); // no newline: a long line waits
-    expect(dec(c.push(enc('q\nr')))).toBe('fghijklmnopq\n');
+    expect(c.push(enc('ab\ncd'))).toEqual([]);
+    expect(c.push(enc('e\nfg')).map(dec)).toEqual(['ab\ncde\n']);
+    expect(c.push(enc('hijklmnop'))).toEqual([]); // no newline: a long line waits
+    expect(c.push(enc('q\nr')).map(dec)).toEqual(['fghijklmnopq\n']);
     expect(dec(c.end())).toBe('r');
     expect(c.end()).toBeUndefined();
+  });
+
+  it('cuts several jobs from one chunk when they are small, each of whole lines, none lost or repeated', () => {
+    // One line spans several chunks: the job that ends with it may leave less than a job's worth in the chunk.
+    const lines = Array.from({ length: 400 }, (_, i) => `line ${i} ${'x'.repeat(i === 200 ? 10_000 : i % 37)}\n`);
+    const text = lines.join('');
+    const sizes: number[] = [];
+    const c = new LineCutter((jobs, bytes) => (sizes.push(bytes), 100 * 2 ** Math.min(jobs, 3)));
+    const jobs: string[] = [];
+    const bytes = enc(text);
+    for (let at = 0; at < bytes.length; at += 4096) jobs.push(...c.push(bytes.subarray(at, at + 4096)).map(dec));
+    const rest = c.end();
+    if (rest) jobs.push(dec(rest));
+    expect(jobs.join('')).toBe(text);
+    expect(jobs.every((j) => j.endsWith('\n'))).toBe(true);
+    expect(jobs.length).toBeGreaterThan(8);
+    // Growing as asked: the first job holds about 100 bytes, the next about 200, then 400.
+    expect(jobs[0].length).toBeGreaterThanOrEqual(100);
+    expect(jobs[0].length).toBeLessThan(160);
+    expect(jobs[1].length).toBeGreaterThanOrEqual(200);
+    expect(jobs[2].length).toBeGreaterThanOrEqual(400);
+    // The sizer heard how many bytes the jobs before held.
+    expect(sizes).toContain(jobs[0].length + jobs[1].length);
+  });
+
+  it('sizes jobs small at a file\'s start and end, and JOB_BYTES in between', () => {
+    const size = jobSizes(100 * MIB);
+    expect(size(0, 0)).toBe(EDGE_JOB_BYTES);
+    expect(size(1, EDGE_JOB_BYTES)).toBe(2 * EDGE_JOB_BYTES);
+    expect(size(20, 50 * MIB)).toBe(JOB_BYTES);
+    expect(size(40, 100 * MIB - 2 * MIB)).toBe(MIB);
+    expect(size(41, 100 * MIB - 100_000)).toBe(EDGE_JOB_BYTES);
+    // A compressed file's size says nothing of its content: no end to plan for.
+    expect(jobSizes(Infinity)(30, 10_000 * MIB)).toBe(JOB_BYTES);
   });
 });
 
