@@ -116,7 +116,7 @@ async function main(): Promise<void> {
   for (const f of files) {
     const t = performance.now();
     const src = await fileSource(f);
-    const info = await importSource(db, src, { pool, createHasher: nodeHasher, jobBytes: process.env.JOB ? Number(process.env.JOB) : undefined });
+    const info = await importSource(db, src, { pool, createHasher: nodeHasher });
     const secs = (performance.now() - t) / 1000;
     events += info.events;
     const mb = info.size / 1e6;
