@@ -81,6 +81,8 @@ export class BatchWriter {
   minTs: bigint | null = null;
   maxTs: bigint | null = null;
   private pending: ParsedEvent[] = [];
+  /** Reused by every flush, as a parse thread reuses its own (see EncoderBuffers). */
+  private readonly buffers = new EncoderBuffers();
   private pendingErrors: LocatedError[] = [];
   private nextId: number;
   /** Bytes inserted since the last checkpoint. */
@@ -138,7 +140,7 @@ export class BatchWriter {
     const batch = this.pending;
     this.pending = [];
     if (batch.length) {
-      const encoder = new EventEncoder(this.nextId, this.sourceId, this.offsetNs);
+      const encoder = new EventEncoder(this.nextId, this.sourceId, this.offsetNs, this.buffers);
       encoder.add(batch);
       const encoded = encoder.finish()!;
       await this.insertEvents(encoded.eventsIpc, encoded.rawIpc);

@@ -228,14 +228,23 @@ export type JobSizer = (jobs: number, bytes: number) => number;
 
 /**
  * Cuts a stream of byte chunks into jobs of whole lines, at least `size(...)` bytes each and several per chunk
- * when they are small: the tail after a chunk's last newline waits for the next chunk. Newline bytes never occur
- * inside a UTF-8 sequence, so a cut after one never splits a character.
+ * when they are small: the tail after the last newline waits for the next chunk. Newline bytes never occur
+ * inside a UTF-8 sequence, so a cut after one never splits a character. Jobs are cut (and their memory taken)
+ * one `next()` at a time, so a caller that waits between jobs never holds more job memory than it has jobs.
  */
 export class LineCutter {
   private parts: Uint8Array[] = [];
   /** The chunks pushed since the last cut (parts may also hold a copied tail). */
   private chunks: Uint8Array[] = [];
   private held = 0;
+  /** Where the next job starts, and where the held whole lines end (0: none yet), counted in the held bytes. */
+  private from = 0;
+  private linesEnd = 0;
+  /** The chunk holding the last newline, and where it starts in the held bytes. */
+  private lastChunk: Uint8Array | undefined;
+  private lastChunkStart = 0;
+  /** Whether jobs are being cut from the whole lines held: then the rest of them goes out whatever its size. */
+  private cutting = false;
   private jobs = 0;
   private bytes = 0;
   private readonly size: JobSizer;
@@ -253,44 +262,54 @@ export class LineCutter {
     this.size = typeof size === 'number' ? () => size : size;
   }
 
-  /** The jobs that are ready: whole lines, in order; none while fewer bytes than a job have gathered. */
-  push(chunk: Uint8Array): Uint8Array[] {
+  push(chunk: Uint8Array): void {
     this.parts.push(chunk);
     this.chunks.push(chunk);
+    const start = this.held;
     this.held += chunk.length;
-    const chunkStart = this.held - chunk.length;
     const last = chunk.lastIndexOf(10);
-    if (last < 0) return []; // a long line goes on into the next chunk
-    const end = chunkStart + last + 1; // held bytes up to the last newline
-    const jobs: Uint8Array[] = [];
-    for (let from = 0; from < end; ) {
-      const want = Math.max(1, this.size(this.jobs, this.bytes));
-      if (end - from < want) break; // only before the first job: later ones always run to `end`
-      // Cut after the first newline past `want` when a job of `want` still fits after it; else take all to `end`.
-      let to = end;
-      if (end - from >= 2 * want) {
-        const cut = chunkStart + chunk.indexOf(10, Math.max(from + want - 1 - chunkStart, 0)) + 1;
-        if (end - cut >= want) to = cut;
-      }
-      jobs.push(copyRange(this.parts, from, to, this.alloc));
-      this.jobs++;
-      this.bytes += to - from;
-      from = to;
-    }
-    if (!jobs.length) return [];
-    // The tail is copied (it is short: part of one line), so the chunks themselves are free.
-    const rest = chunk.slice(last + 1);
-    this.parts = rest.length ? [rest] : [];
-    this.held = rest.length;
-    this.releaseChunks();
-    return jobs;
+    if (last < 0) return; // a long line goes on into the next chunk
+    this.linesEnd = start + last + 1;
+    this.lastChunk = chunk;
+    this.lastChunkStart = start;
   }
 
-  /** Whatever is left at the end of the file. */
+  /** The next job that is ready: whole lines, in order; undefined while fewer bytes than a job have gathered. */
+  next(): Uint8Array | undefined {
+    const { from, linesEnd: end } = this;
+    if (end <= from) return undefined;
+    const want = Math.max(1, this.size(this.jobs, this.bytes));
+    if (end - from < want && !this.cutting) return undefined;
+    // Cut after the first newline past `want` when a job of `want` still fits after it; else take all to `end`.
+    let to = end;
+    if (end - from >= 2 * want) {
+      const chunk = this.lastChunk!;
+      const cut = this.lastChunkStart + chunk.indexOf(10, Math.max(from + want - 1 - this.lastChunkStart, 0)) + 1;
+      if (end - cut >= want) to = cut;
+    }
+    const job = copyRange(this.parts, from, to, this.alloc);
+    this.jobs++;
+    this.bytes += to - from;
+    this.from = to;
+    this.cutting = to < end;
+    if (to === end) {
+      // The tail is copied (it is short: part of one line), so the chunks themselves are free.
+      const rest = copyRange(this.parts, end, this.held, (n) => new Uint8Array(n));
+      this.parts = rest.length ? [rest] : [];
+      this.held = rest.length;
+      this.from = this.linesEnd = 0;
+      this.lastChunk = undefined;
+      this.releaseChunks();
+    }
+    return job;
+  }
+
+  /** Whatever is left at the end of the file (call once `next()` has nothing more). */
   end(): Uint8Array | undefined {
-    const rest = this.held ? copyRange(this.parts, 0, this.held, this.alloc) : undefined;
+    const rest = this.held > this.from ? copyRange(this.parts, this.from, this.held, this.alloc) : undefined;
     this.parts = [];
-    this.held = 0;
+    this.held = this.from = this.linesEnd = 0;
+    this.cutting = false;
     this.releaseChunks();
     return rest;
   }

@@ -193,7 +193,8 @@ async function feedPool(
   };
   const take = async (bytes: Uint8Array) => {
     if (importer.mode === 'lines') {
-      for (const job of cutter.push(bytes)) await submit(job);
+      cutter.push(bytes);
+      for (let job = cutter.next(); job; job = cutter.next()) await submit(job);
       return;
     }
     docBytes += bytes.length;

@@ -170,6 +170,13 @@ function fixtureFiles(): string[] {
 const enc = (s: string) => new TextEncoder().encode(s);
 const dec = (b: Uint8Array | undefined) => (b ? new TextDecoder().decode(b) : '');
 const MIB = 1 << 20;
+/** Pushes a chunk and takes every job it made ready. */
+const cut = (c: LineCutter, chunk: Uint8Array) => {
+  c.push(chunk);
+  const jobs: string[] = [];
+  for (let job = c.next(); job; job = c.next()) jobs.push(dec(job));
+  return jobs;
+};
 
 describe('LineCutter', () => {
   it('hands out spare buffers big enough for the job, as views of exactly its length', () => {
@@ -194,12 +201,31 @@ describe('LineCutter', () => {
 
   it('cuts after the last newline once enough bytes gathered, and keeps the rest', () => {
     const c = new LineCutter(6);
-    expect(c.push(enc('ab\ncd'))).toEqual([]);
-    expect(c.push(enc('e\nfg')).map(dec)).toEqual(['ab\ncde\n']);
-    expect(c.push(enc('hijklmnop'))).toEqual([]); // no newline: a long line waits
-    expect(c.push(enc('q\nr')).map(dec)).toEqual(['fghijklmnopq\n']);
+    expect(cut(c, enc('ab\ncd'))).toEqual([]);
+    expect(cut(c, enc('e\nfg'))).toEqual(['ab\ncde\n']);
+    expect(cut(c, enc('hijklmnop'))).toEqual([]); // no newline: a long line waits
+    expect(cut(c, enc('q\nr'))).toEqual(['fghijklmnopq\n']);
     expect(dec(c.end())).toBe('r');
     expect(c.end()).toBeUndefined();
+  });
+
+  it('keeps what came after the last newline even when jobs are taken only after more chunks', () => {
+    const c = new LineCutter(4);
+    c.push(enc('ab\ncd\n'));
+    c.push(enc('efg'));
+    expect(dec(c.next())).toBe('ab\ncd\n');
+    expect(c.next()).toBeUndefined();
+    expect(cut(c, enc('h\nij'))).toEqual(['efgh\n']);
+    expect(dec(c.end())).toBe('ij');
+  });
+
+  it('takes memory for one job per next(), never for jobs not asked for yet', () => {
+    const taken: number[] = [];
+    const c = new LineCutter(4, (n) => (taken.push(n), new Uint8Array(n)));
+    c.push(enc('aaa\nbbb\nccc\nddd\neee\nfff\n'));
+    expect(taken).toEqual([]);
+    expect(dec(c.next())).toBe('aaa\n');
+    expect(taken).toEqual([4]);
   });
 
   it('cuts several jobs from one chunk when they are small, each of whole lines, none lost or repeated', () => {
@@ -210,7 +236,7 @@ describe('LineCutter', () => {
     const c = new LineCutter((jobs, bytes) => (sizes.push(bytes), 100 * 2 ** Math.min(jobs, 3)));
     const jobs: string[] = [];
     const bytes = enc(text);
-    for (let at = 0; at < bytes.length; at += 4096) jobs.push(...c.push(bytes.subarray(at, at + 4096)).map(dec));
+    for (let at = 0; at < bytes.length; at += 4096) jobs.push(...cut(c, bytes.subarray(at, at + 4096)));
     const rest = c.end();
     if (rest) jobs.push(dec(rest));
     expect(jobs.join('')).toBe(text);
