@@ -196,16 +196,15 @@ async function main() {
   if (!existsSync(path.join(OUT, 'index.html'))) throw new Error(`Build the renderer first: npm run build:renderer (no ${path.relative(root, OUT)}/index.html)`);
   // DRIFTLINE_BENCH_UI=graph measures only the graph at scale (quick, for work on the graph).
   const graphOnly = process.env.DRIFTLINE_BENCH_UI === 'graph';
-  if (graphOnly) return graphOnlyRun(executablePath);
-  const genStart = Date.now();
-  const big = generate(EVENTS);
-  const files = [big.file, path.join(SAMPLE, 'k8s-audit.jsonl'), path.join(SAMPLE, 'agent-trace.otlp.json')];
-  const mb = files.reduce((s, f) => s + statSync(f).size, 0) / 1024 / 1024;
-  console.log(`investigation: ${EVENTS.toLocaleString('en-US')} generated log events + sample audit and trace, ${mb.toFixed(0)} MB (generated in ${Date.now() - genStart} ms)`);
-
   const server = await preview({ configFile: path.join(root, 'vite.config.ts'), preview: { port: PORT, strictPort: true, host: '127.0.0.1' }, logLevel: 'silent' });
   const browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
   try {
+    if (graphOnly) return await graphAtScale(browser);
+    const genStart = Date.now();
+    const big = generate(EVENTS);
+    const files = [big.file, path.join(SAMPLE, 'k8s-audit.jsonl'), path.join(SAMPLE, 'agent-trace.otlp.json')];
+    const mb = files.reduce((s, f) => s + statSync(f).size, 0) / 1024 / 1024;
+    console.log(`investigation: ${EVENTS.toLocaleString('en-US')} generated log events + sample audit and trace, ${mb.toFixed(0)} MB (generated in ${Date.now() - genStart} ms)`);
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     // tsx compiles with keepNames, which wraps functions handed to page.evaluate in a __name helper.
     await page.addInitScript('window.__name = (f) => f;');
@@ -289,17 +288,6 @@ async function main() {
       console.log(`  ${tag.padEnd(24)} ${String(ms.length).padStart(3)}  ${Math.round(ms[ms.length >> 1])}  ${Math.round(ms[ms.length - 1])}`);
     }
     await page.close();
-    await graphAtScale(browser);
-  } finally {
-    await browser.close();
-    await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
-  }
-}
-
-async function graphOnlyRun(executablePath: string): Promise<void> {
-  const server = await preview({ configFile: path.join(root, 'vite.config.ts'), preview: { port: PORT, strictPort: true, host: '127.0.0.1' }, logLevel: 'silent' });
-  const browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-gpu', '--no-first-run'] });
-  try {
     await graphAtScale(browser);
   } finally {
     await browser.close();

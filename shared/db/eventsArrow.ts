@@ -224,11 +224,9 @@ export class RawRecordsBuilder {
 
 /** `raw_records(event_id, raw)`: the exact text each event came from. */
 export function rawRecordsBatch(ids: Int32Array, raws: readonly string[]): RecordBatch {
-  let chars = 0;
-  for (const r of raws) chars += r.length;
-  const raw = new Utf8Column(raws.length, 0, chars);
-  for (const r of raws) raw.add(r);
-  return toBatch([['event_id', int32(ids)], ['raw', raw.data()]], raws.length);
+  const b = new RawRecordsBuilder(raws.length);
+  raws.forEach((r, i) => b.add(ids[i], r));
+  return b.batch();
 }
 
 /** `import_errors(source_id, line, reason)`. */
