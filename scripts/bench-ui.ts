@@ -3,7 +3,7 @@
 // Prints engine start, import, search/filter latency, table scroll and graph pan frame times, long tasks.
 // Measures only; never fails on time. Run: npx tsx scripts/bench-ui.ts [events]   (npm run bench ui)
 // DRIFTLINE_RENDERER_OUT (build folder, as for vite) and DRIFTLINE_BENCH_PORT let parallel runs keep apart.
-import { closeSync, existsSync, openSync, renameSync, statSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, openSync, renameSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Page } from '@playwright/test';
@@ -296,16 +296,17 @@ async function main() {
 }
 
 /**
- * The graph near its limit: warnings with distinct messages on 12 services over an hour, each its own node
- * (nothing repeats, so nothing clusters), imported into a fresh window. Issue 5: up to 5,000 visible
+ * The graph near its limit: warnings and errors (one in five) with distinct messages on 12 services over an
+ * hour, each its own node (nothing repeats, so nothing clusters), imported into a fresh window. Errors are
+ * labelled nodes in Cytoscape; warnings are routine dots drawn beside it. Issue 5: up to 5,000 visible
  * elements, first render under 1 s, pan and zoom under 33 ms a frame.
  */
 async function graphAtScale(browser: import('@playwright/test').Browser, n = Number(process.env.DRIFTLINE_BENCH_GRAPH_EVENTS ?? 4_000)): Promise<void> {
-  const file = path.join(os.tmpdir(), `driftline-bench-graph-${n}.jsonl`);
+  const file = path.join(os.tmpdir(), `driftline-bench-graph-mixed-${n}.jsonl`);
   const word = (i: number) => Array.from({ length: 4 }, (_, k) => String.fromCharCode(97 + (Math.floor(i / 26 ** k) % 26))).join('');
   const t0 = Date.UTC(2026, 10, 27, 10, 0, 0);
   if (!existsSync(file)) {
-    const lines = Array.from({ length: n }, (_, i) => JSON.stringify({ ts: new Date(t0 + i * (3_600_000 / n)).toISOString(), level: 'warn', service: `svc-${word(i % 12)}`, msg: `retry budget low on ${word(i)} shard` }));
+    const lines = Array.from({ length: n }, (_, i) => JSON.stringify({ ts: new Date(t0 + i * (3_600_000 / n)).toISOString(), level: i % 5 ? 'warn' : 'error', service: `svc-${word(i % 12)}`, msg: i % 5 ? `retry budget low on ${word(i)} shard` : `write to ${word(i)} shard failed: timeout` }));
     const fd = openSync(`${file}.tmp`, 'w');
     writeSync(fd, lines.join('\n') + '\n');
     closeSync(fd);
@@ -315,22 +316,36 @@ async function graphAtScale(browser: import('@playwright/test').Browser, n = Num
   await page.addInitScript('window.__name = (f) => f;');
   await page.goto(`http://127.0.0.1:${PORT}/`);
   await page.locator('html[data-engine-ms]').waitFor({ state: 'attached', timeout: 120_000 });
+  // DRIFTLINE_BENCH_CPU_PROFILE=file.cpuprofile records the page's CPU from the import to just after the graph's
+  // first paint (for Chrome DevTools, or an unminified build: npx vite build --minify false).
+  const profileTo = process.env.DRIFTLINE_BENCH_CPU_PROFILE;
+  const cdp = profileTo ? await page.context().newCDPSession(page) : null;
+  if (cdp) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+    await cdp.send('Profiler.start');
+  }
   await page.getByTestId('file-input').setInputFiles([file]);
-  await page.locator('[data-testid="cy"][data-render-ms]').waitFor({ state: 'attached', timeout: 300_000 });
+  await page.locator('[data-testid="cy"][data-paint-ms]').waitFor({ state: 'attached', timeout: 300_000 });
+  if (cdp && profileTo) {
+    const { profile } = await cdp.send('Profiler.stop');
+    writeFileSync(profileTo, JSON.stringify(profile));
+    console.log(`CPU profile of the import and first render: ${profileTo}`);
+  }
   await page.waitForTimeout(1000);
   const renderMs = await page.getByTestId('cy').getAttribute('data-render-ms');
   const paintMs = await page.getByTestId('cy').getAttribute('data-paint-ms');
-  const { nodes, edges } = await page.evaluate(() => ({ nodes: window.__driftlineCy!.nodes().length, edges: window.__driftlineCy!.edges().length }));
+  const { nodes, edges, dots } = await page.evaluate(() => ({ nodes: window.__driftlineCy!.nodes().length, edges: window.__driftlineCy!.edges().length, dots: window.__driftlineDots?.count ?? 0 }));
   // Fitting everything redraws at a new zoom: that frame is a zoom, not a pan, so panning starts once it is drawn.
+  await page.getByTestId('graph-fit-all').click();
   await page.evaluate(async () => {
-    window.__driftlineCy!.fit();
     for (let i = 0; i < 3; i++) await new Promise(requestAnimationFrame);
   });
   const pan = await frames(page, 'graph');
   const drag = await dragFrames(page);
   const zoom = await frames(page, 'zoom', 60);
   const rows: [string, string][] = [
-    [`graph at scale: first render, add + fit before the first paint (${n.toLocaleString('en-US')} distinct warnings)`, `${renderMs} ms for ${(nodes + edges).toLocaleString('en-US')} elements (${nodes.toLocaleString('en-US')} nodes, ${edges.toLocaleString('en-US')} edges)`],
+    [`graph at scale: first render, add + fit before the first paint (${n.toLocaleString('en-US')} distinct warnings and errors)`, `${renderMs} ms for ${(nodes + edges + dots).toLocaleString('en-US')} elements (in Cytoscape ${nodes.toLocaleString('en-US')} nodes and ${edges.toLocaleString('en-US')} edges; ${dots.toLocaleString('en-US')} routine dots)`],
     ['graph at scale: first render, to the frame after the first paint', `${paintMs} ms`],
     ['graph at scale: pan frame time, programmatic (p50 / p95 / max)', `${pan.p50} / ${pan.p95} / ${pan.max} ms`],
     ['graph at scale: pan frame time, mouse drag (p50 / p95 / max)', `${drag.p50} / ${drag.p95} / ${drag.max} ms (view moved ${Math.round(drag.moved)} px in 5 moves)`],

@@ -43,7 +43,9 @@ test('SQL console runs a query over the events table', async ({ page }) => {
 test('clicking a cluster of repeated events expands it into its members', async ({ page }) => {
   await loadSample(page);
   await expect.poll(() => page.evaluate(() => window.__driftlineCy?.nodes('.cluster').length ?? 0)).toBeGreaterThan(0);
-  const before = await page.evaluate(() => window.__driftlineCy!.nodes().length);
+  // Every node the graph shows, in Cytoscape or among the routine dots beside it.
+  const nodeCount = () => page.getByTestId('cy').getAttribute('data-node-count').then(Number);
+  const before = await nodeCount();
   const target = await page.evaluate(() => {
     const cy = window.__driftlineCy!;
     const node = cy.nodes('.cluster').max((n) => n.data('count') as number).ele;
@@ -54,9 +56,41 @@ test('clicking a cluster of repeated events expands it into its members', async 
   expect(target.label).toContain(`×${target.count}`);
   const box = (await page.getByTestId('cy').boundingBox())!;
   await page.mouse.click(box.x + target.x, box.y + target.y);
-  await expect.poll(() => page.evaluate(() => window.__driftlineCy!.nodes().length)).toBe(before - 1 + target.count);
+  await expect.poll(nodeCount).toBe(before - 1 + target.count);
   // The cluster's first member is now selected everywhere, the inspector included.
   await expect(page.getByTestId('inspector').locator('[data-event-id]')).not.toHaveAttribute('data-event-id', '');
+});
+
+test('a routine event drawn as a dot beside Cytoscape answers hover and click like a node', async ({ page }) => {
+  await loadSample(page);
+  await expect.poll(() => page.evaluate(() => window.__driftlineDots?.count ?? 0)).toBeGreaterThan(0);
+  const dotCount = Number(await page.getByTestId('cy').getAttribute('data-dot-count'));
+  expect(dotCount).toBe(await page.evaluate(() => window.__driftlineDots!.count));
+  // A dot well clear of Cytoscape's nodes and of other dots, brought to the middle of the view at zoom 1.
+  const target = await page.evaluate(() => {
+    const cy = window.__driftlineCy!;
+    const dots = window.__driftlineDots!.all;
+    const far = (a: { x: number; y: number }, b: { x: number; y: number }) => Math.hypot(a.x - b.x, a.y - b.y) > 30;
+    const clear = dots.find((d) => cy.nodes().every((n) => far(n.position(), d.position)) && dots.every((o) => o === d || far(o.position, d.position)))!;
+    cy.viewport({ zoom: 1, pan: { x: cy.width() / 2 - clear.position.x, y: cy.height() / 2 - clear.position.y } });
+    return { eventId: clear.data.eventId!, label: clear.data.label, x: cy.width() / 2, y: cy.height() / 2 };
+  });
+  const box = (await page.getByTestId('cy').boundingBox())!;
+  // The dot is drawn there: its colour, not the background's, is under the pointer.
+  await page.waitForFunction(({ x, y }) => {
+    const canvas = document.querySelector<HTMLCanvasElement>('[data-testid="cy"] > canvas')!;
+    const dpr = window.devicePixelRatio || 1;
+    return canvas.getContext('2d')!.getImageData(Math.round(x * dpr), Math.round(y * dpr), 1, 1).data[3] > 0;
+  }, target);
+  await page.mouse.move(box.x + target.x + 2, box.y + target.y);
+  await expect(page.getByTestId('cy')).toHaveAttribute('title', target.label);
+  await page.mouse.click(box.x + target.x + 2, box.y + target.y);
+  await expect(page.getByTestId('inspector').locator('[data-event-id]')).toHaveAttribute('data-event-id', String(target.eventId));
+  // Selected, the dot stands in Cytoscape (labelled, outlined like any selected node) and leaves the canvas.
+  await expect.poll(() => page.evaluate(() => window.__driftlineCy!.nodes(':selected.promoted').map((n) => n.data('eventId') as number))).toEqual([target.eventId]);
+  // Selecting another event hands the dot back to the canvas.
+  await page.locator(`[data-testid="timeline-row"]:not([data-event-id="${target.eventId}"])`).first().click();
+  await expect.poll(() => page.evaluate((id) => window.__driftlineCy!.nodes('.promoted').some((n) => n.data('eventId') === id), target.eventId)).toBe(false);
 });
 
 test('? opens the shortcut overlay; Escape and Close close it', async ({ page }) => {

@@ -60,7 +60,8 @@ test('override the classification, tag a note, add a manual event, export Markdo
   await inspector.getByTestId('manual-add').click();
   await waitForImport(page, truth.events + 1);
   await expect(graph).toHaveAttribute('data-node-count', String(nodesBefore + 1));
-  expect(await page.evaluate(() => window.__driftlineCy?.nodes().filter((n) => String(n.data('label')).includes('paused all agents')).length)).toBe(1);
+  // In Cytoscape with a label (the whole text in its title: the label is cut to the graph's label width).
+  expect(await page.evaluate(() => window.__driftlineCy?.nodes().filter((n) => String(n.data('title') ?? n.data('label')).includes('paused all agents')).length)).toBe(1);
 
   // Markdown: the override in words next to the analysis' classification; the tags with the note.
   const exporting = page.waitForEvent('download');

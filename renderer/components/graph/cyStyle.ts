@@ -1,15 +1,30 @@
 // Cytoscape's stylesheet, built from the CSS theme variables (Cytoscape draws on canvas and cannot read CSS).
 import type cytoscape from 'cytoscape';
+import { LABEL_FONT_FAMILY } from './labels';
 
 const v = (name: string) => getComputedStyle(document.documentElement).getPropertyValue(name).trim() || '#888';
 
+/** Node classes that show a label: what tells the story (events an investigator added among it). Nodes with none are routine dots. */
+export const LABELLED_CLASSES: readonly string[] = ['actor-agent', 'actor-human', 'kind-manual', 'cluster', 'on-path', 'finding', 'sev-error', 'sev-fatal', 'divergence', 'lane-label'];
+
+export interface DotColors {
+  system: string;
+  warn: string;
+}
+
+/** The routine dots' two colours, as the stylesheet below gives them to nodes. */
+export function dotColors(): DotColors {
+  return { system: v('--system'), warn: v('--warn') };
+}
+
 export function graphStyle(): cytoscape.StylesheetJson {
+  const labelled = [...LABELLED_CLASSES.map((c) => `node.${c}`), 'node:selected'].join(', ');
   return [
     // Routine system events carry no label (they are dots on their lane); what tells the story does.
     // Text properties only where there is text: each property is applied to each node one by one, which at
-    // thousands of unlabelled nodes was most of the first render.
+    // thousands of unlabelled nodes was most of the first render. Labels come cut to width (labels.ts).
     { selector: 'node', style: { 'background-color': v('--system'), width: 12, height: 12 } },
-    { selector: 'node.actor-agent, node.actor-human, node.cluster, node.on-path, node.finding, node.sev-error, node:selected, node.divergence, node.lane-label', style: { label: 'data(label)', 'font-size': 12, color: v('--text'), 'text-valign': 'bottom', 'text-margin-y': 2, 'text-max-width': '160px', 'text-wrap': 'ellipsis', 'min-zoomed-font-size': 6, 'text-background-color': v('--panel'), 'text-background-opacity': 0.7, 'text-background-padding': '1px' } },
+    { selector: labelled, style: { label: 'data(label)', 'font-size': 12, color: v('--text'), 'font-family': LABEL_FONT_FAMILY, 'text-valign': 'bottom', 'text-margin-y': 2, 'min-zoomed-font-size': 6, 'text-background-color': v('--panel'), 'text-background-opacity': 0.7, 'text-background-padding': '1px' } },
     { selector: 'node.actor-agent', style: { 'background-color': v('--agent'), shape: 'round-rectangle' } },
     { selector: 'node.actor-human', style: { 'background-color': v('--human'), shape: 'diamond', width: 14, height: 14 } },
     { selector: 'node.sev-warn', style: { 'background-color': v('--warn') } },
