@@ -302,11 +302,14 @@ async function main() {
  * elements, first render under 1 s, pan and zoom under 33 ms a frame.
  */
 async function graphAtScale(browser: import('@playwright/test').Browser, n = Number(process.env.DRIFTLINE_BENCH_GRAPH_EVENTS ?? 4_000)): Promise<void> {
-  const file = path.join(os.tmpdir(), `driftline-bench-graph-mixed-${n}.jsonl`);
+  // One event in `errorEvery` is an error (labelled, so in Cytoscape); DRIFTLINE_BENCH_GRAPH_ERROR_EVERY=1 is the
+  // worst case, every node labelled.
+  const errorEvery = Number(process.env.DRIFTLINE_BENCH_GRAPH_ERROR_EVERY ?? 5);
+  const file = path.join(os.tmpdir(), `driftline-bench-graph-${n}-errors-1-in-${errorEvery}.jsonl`);
   const word = (i: number) => Array.from({ length: 4 }, (_, k) => String.fromCharCode(97 + (Math.floor(i / 26 ** k) % 26))).join('');
   const t0 = Date.UTC(2026, 10, 27, 10, 0, 0);
   if (!existsSync(file)) {
-    const lines = Array.from({ length: n }, (_, i) => JSON.stringify({ ts: new Date(t0 + i * (3_600_000 / n)).toISOString(), level: i % 5 ? 'warn' : 'error', service: `svc-${word(i % 12)}`, msg: i % 5 ? `retry budget low on ${word(i)} shard` : `write to ${word(i)} shard failed: timeout` }));
+    const lines = Array.from({ length: n }, (_, i) => JSON.stringify({ ts: new Date(t0 + i * (3_600_000 / n)).toISOString(), level: i % errorEvery ? 'warn' : 'error', service: `svc-${word(i % 12)}`, msg: i % errorEvery ? `retry budget low on ${word(i)} shard` : `write to ${word(i)} shard failed: timeout` }));
     const fd = openSync(`${file}.tmp`, 'w');
     writeSync(fd, lines.join('\n') + '\n');
     closeSync(fd);
@@ -345,7 +348,7 @@ async function graphAtScale(browser: import('@playwright/test').Browser, n = Num
   const drag = await dragFrames(page);
   const zoom = await frames(page, 'zoom', 60);
   const rows: [string, string][] = [
-    [`graph at scale: first render, add + fit before the first paint (${n.toLocaleString('en-US')} distinct warnings and errors)`, `${renderMs} ms for ${(nodes + edges + dots).toLocaleString('en-US')} elements (in Cytoscape ${nodes.toLocaleString('en-US')} nodes and ${edges.toLocaleString('en-US')} edges; ${dots.toLocaleString('en-US')} routine dots)`],
+    [`graph at scale: first render, add + fit before the first paint (${n.toLocaleString('en-US')} distinct events, 1 in ${errorEvery} an error)`, `${renderMs} ms for ${(nodes + edges + dots).toLocaleString('en-US')} elements (in Cytoscape ${nodes.toLocaleString('en-US')} nodes and ${edges.toLocaleString('en-US')} edges; ${dots.toLocaleString('en-US')} routine dots)`],
     ['graph at scale: first render, to the frame after the first paint', `${paintMs} ms`],
     ['graph at scale: pan frame time, programmatic (p50 / p95 / max)', `${pan.p50} / ${pan.p95} / ${pan.max} ms`],
     ['graph at scale: pan frame time, mouse drag (p50 / p95 / max)', `${drag.p50} / ${drag.p95} / ${drag.max} ms (view moved ${Math.round(drag.moved)} px in 5 moves)`],
