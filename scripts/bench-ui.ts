@@ -301,7 +301,7 @@ async function main() {
  * labelled nodes in Cytoscape; warnings are routine dots drawn beside it. Issue 5: up to 5,000 visible
  * elements, first render under 1 s, pan and zoom under 33 ms a frame.
  */
-async function graphAtScale(browser: import('@playwright/test').Browser, n = Number(process.env.DRIFTLINE_BENCH_GRAPH_EVENTS ?? 4_000)): Promise<void> {
+async function graphAtScale(browser: import('@playwright/test').Browser, n = Number(process.env.DRIFTLINE_BENCH_GRAPH_EVENTS ?? 5_000)): Promise<void> {
   // One event in `errorEvery` is an error (labelled, so in Cytoscape); DRIFTLINE_BENCH_GRAPH_ERROR_EVERY=1 is the
   // worst case, every node labelled.
   const errorEvery = Number(process.env.DRIFTLINE_BENCH_GRAPH_ERROR_EVERY ?? 5);
