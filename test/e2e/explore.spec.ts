@@ -71,7 +71,9 @@ test('a routine event drawn as a dot beside Cytoscape answers hover and click li
     const cy = window.__driftlineCy!;
     const dots = window.__driftlineDots!.all;
     const far = (a: { x: number; y: number }, b: { x: number; y: number }) => Math.hypot(a.x - b.x, a.y - b.y) > 30;
-    const clear = dots.find((d) => cy.nodes().every((n) => far(n.position(), d.position)) && dots.every((o) => o === d || far(o.position, d.position)))!;
+    const taken = cy.nodes().map((n) => n.position());
+    // A plain one: lone errors join Cytoscape themselves when zoomed in (see the next test).
+    const clear = dots.find((d) => !d.classes.includes('sev-error') && taken.every((p) => far(p, d.position)) && dots.every((o) => o === d || far(o.position, d.position)))!;
     cy.viewport({ zoom: 1, pan: { x: cy.width() / 2 - clear.position.x, y: cy.height() / 2 - clear.position.y } });
     return { eventId: clear.data.eventId!, label: clear.data.label, x: cy.width() / 2, y: cy.height() / 2 };
   });
@@ -91,6 +93,50 @@ test('a routine event drawn as a dot beside Cytoscape answers hover and click li
   // Selecting another event hands the dot back to the canvas.
   await page.locator(`[data-testid="timeline-row"]:not([data-event-id="${target.eventId}"])`).first().click();
   await expect.poll(() => page.evaluate((id) => window.__driftlineCy!.nodes('.promoted').some((n) => n.data('eventId') === id), target.eventId)).toBe(false);
+});
+
+test('lone errors are dots until zoomed in far enough to read them, then labelled nodes in Cytoscape', async ({ page }) => {
+  await openApp(page);
+  const t0 = Date.UTC(2026, 10, 27, 10, 0, 0);
+  // Distinct messages (letters, not numbers, which grouping treats as the same message), so nothing clusters.
+  const word = (i: number) => String.fromCharCode(97 + (i % 26), 97 + Math.floor(i / 26));
+  const lines = Array.from({ length: 40 }, (_, i) =>
+    JSON.stringify({ ts: new Date(t0 + i * 60_000).toISOString(), level: 'error', service: `svc-${i % 3}`, msg: `write to ledger ${word(i)} failed after retries: timeout` }),
+  );
+  await page.getByTestId('file-input').setInputFiles({ name: 'lone-errors.jsonl', mimeType: 'application/json', buffer: Buffer.from(lines.join('\n') + '\n') });
+  await expect(page.getByTestId('cy')).toHaveAttribute('data-dot-count', '40', { timeout: 60_000 });
+  const detailNodes = () => page.evaluate(() => window.__driftlineCy!.nodes('.detail').map((n) => n.data('eventId') as number));
+
+  // Zoomed out, labels would be too small to draw: every error is a dot.
+  // (Braces: Cytoscape's setters return the instance, which page.evaluate would try to serialise.)
+  await page.evaluate(() => {
+    window.__driftlineCy!.zoom(0.2);
+  });
+  await expect.poll(detailNodes).toEqual([]);
+
+  // Zoomed in on one error: it and its neighbours join Cytoscape with their labels, and only errors do.
+  const target = await page.evaluate(() => {
+    const cy = window.__driftlineCy!;
+    const error = window.__driftlineDots!.all.find((d) => d.classes.includes('sev-error'))!;
+    cy.viewport({ zoom: 1.5, pan: { x: cy.width() / 2 - 1.5 * error.position.x, y: cy.height() / 2 - 1.5 * error.position.y } });
+    return error.data.eventId!;
+  });
+  await expect.poll(detailNodes).toContain(target);
+  const shown = await page.evaluate(() => window.__driftlineCy!.nodes('.detail').map((n) => ({ severity: n.data('severity') as string, label: n.data('label') as string, title: n.data('title') as string | undefined })));
+  expect(shown.every((n) => n.severity === 'error')).toBe(true);
+  // Cut to the label width, the whole message kept for the tooltip.
+  expect(shown[0].label.endsWith('…')).toBe(true);
+  expect(shown[0].title).toMatch(/^write to ledger \w+ failed after retries: timeout$/);
+
+  // Selected, one stays when zoomed out again; the rest go back to the canvas.
+  await page.evaluate((id) => {
+    window.__driftlineCy!.nodes('.detail').filter((n) => n.data('eventId') === id).emit('tap');
+  }, target);
+  await expect(page.getByTestId('inspector').locator('[data-event-id]')).toHaveAttribute('data-event-id', String(target));
+  await page.evaluate(() => {
+    window.__driftlineCy!.zoom(0.2);
+  });
+  await expect.poll(detailNodes).toEqual([target]);
 });
 
 test('? opens the shortcut overlay; Escape and Close close it', async ({ page }) => {

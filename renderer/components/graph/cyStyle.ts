@@ -4,27 +4,33 @@ import { LABEL_FONT_FAMILY } from './labels';
 
 const v = (name: string) => getComputedStyle(document.documentElement).getPropertyValue(name).trim() || '#888';
 
-/** Node classes that show a label: what tells the story (events an investigator added among it). Nodes with none are routine dots. */
-export const LABELLED_CLASSES: readonly string[] = ['actor-agent', 'actor-human', 'kind-manual', 'cluster', 'on-path', 'finding', 'sev-error', 'sev-fatal', 'divergence', 'lane-label'];
+/** Node classes that tell the story: always in Cytoscape, labelled (events an investigator added among them). */
+export const STORY_CLASSES: readonly string[] = ['actor-agent', 'actor-human', 'kind-manual', 'cluster', 'on-path', 'finding', 'divergence', 'lane-label'];
+/** Labelled too, but many: drawn as dots until their labels can be read (see dotLayer's detailInView). */
+export const DETAIL_CLASSES: readonly string[] = ['sev-error', 'sev-fatal'];
+export const LABEL_FONT_SIZE = 12;
+/** Cytoscape leaves out labels smaller than this on screen ('min-zoomed-font-size'). */
+export const MIN_ZOOMED_FONT_SIZE = 6;
 
 export interface DotColors {
   system: string;
   warn: string;
+  error: string;
 }
 
-/** The routine dots' two colours, as the stylesheet below gives them to nodes. */
+/** The dots' colours, as the stylesheet below gives them to nodes. */
 export function dotColors(): DotColors {
-  return { system: v('--system'), warn: v('--warn') };
+  return { system: v('--system'), warn: v('--warn'), error: v('--error') };
 }
 
 export function graphStyle(): cytoscape.StylesheetJson {
-  const labelled = [...LABELLED_CLASSES.map((c) => `node.${c}`), 'node:selected'].join(', ');
+  const labelled = [...STORY_CLASSES, ...DETAIL_CLASSES].map((c) => `node.${c}`).concat('node:selected').join(', ');
   return [
     // Routine system events carry no label (they are dots on their lane); what tells the story does.
     // Text properties only where there is text: each property is applied to each node one by one, which at
     // thousands of unlabelled nodes was most of the first render. Labels come cut to width (labels.ts).
     { selector: 'node', style: { 'background-color': v('--system'), width: 12, height: 12 } },
-    { selector: labelled, style: { label: 'data(label)', 'font-size': 12, color: v('--text'), 'font-family': LABEL_FONT_FAMILY, 'text-valign': 'bottom', 'text-margin-y': 2, 'min-zoomed-font-size': 6, 'text-background-color': v('--panel'), 'text-background-opacity': 0.7, 'text-background-padding': '1px' } },
+    { selector: labelled, style: { label: 'data(label)', 'font-size': LABEL_FONT_SIZE, color: v('--text'), 'font-family': LABEL_FONT_FAMILY, 'text-valign': 'bottom', 'text-margin-y': 2, 'min-zoomed-font-size': MIN_ZOOMED_FONT_SIZE, 'text-background-color': v('--panel'), 'text-background-opacity': 0.7, 'text-background-padding': '1px' } },
     { selector: 'node.actor-agent', style: { 'background-color': v('--agent'), shape: 'round-rectangle' } },
     { selector: 'node.actor-human', style: { 'background-color': v('--human'), shape: 'diamond', width: 14, height: 14 } },
     { selector: 'node.sev-warn', style: { 'background-color': v('--warn') } },

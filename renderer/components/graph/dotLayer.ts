@@ -1,17 +1,26 @@
-// Routine events as plain dots on a canvas under Cytoscape's. Most of a large graph is unlabelled system events
-// with no link: Cytoscape styles, bounds and caches each of its elements one by one (~130 µs a node here, so
-// ~0.65 s for 5,000 before the first frame), while a canvas draws the same 5,000 dots in a few milliseconds.
-// They follow Cytoscape's pan and zoom, answer taps and hovers, and a selected dot is handed to Cytoscape
-// (promoted) so a selection looks the same wherever it lands.
+// Routine events as plain dots on a canvas under Cytoscape's. Most of a large graph is system events with no
+// link: Cytoscape styles, bounds and caches each of its elements one by one (~130 µs a node here, ~250 µs with
+// a label, so 0.65-1.2 s for 5,000 before the first frame), while a canvas draws the same 5,000 dots in a few
+// milliseconds. They follow Cytoscape's pan and zoom and answer taps and hovers. Lone errors are dots too until
+// their labels can be read: zoomed in that far, those in view are added to Cytoscape with their labels (level of
+// detail). A selected dot is handed to Cytoscape as well, so a selection looks the same wherever it lands.
 import type cytoscape from 'cytoscape';
 import type { Graph, GraphNode } from '../../../shared/graph/types';
-import { LABELLED_CLASSES, dotColors, type DotColors } from './cyStyle';
+import { DETAIL_CLASSES, LABEL_FONT_SIZE, MIN_ZOOMED_FONT_SIZE, STORY_CLASSES, dotColors, type DotColors } from './cyStyle';
 import { withFittedLabel } from './graphSync';
 
 /** Same size as Cytoscape's routine nodes (12 × 12). */
 export const DOT_RADIUS = 6;
 /** How far off a dot's edge a pointer still hits it, in screen pixels (small dots at low zoom stay clickable). */
 const HIT_SLOP_PX = 3;
+/** The zoom from which Cytoscape draws a label, so lone errors are worth adding to it with theirs. */
+export const READABLE_ZOOM = MIN_ZOOMED_FONT_SIZE / LABEL_FONT_SIZE;
+/** At most this many labelled dots in Cytoscape at once (~250 µs each to add), nearest the view's centre first. */
+export const MAX_DETAIL = 800;
+/** Labelled dots are added once panning and zooming pause this long, not on every frame of a gesture. */
+const DETAIL_DELAY_MS = 120;
+/** Labelled dots added in one frame. */
+const DETAIL_CHUNK = 40;
 
 export interface Box {
   x1: number;
@@ -20,7 +29,10 @@ export interface Box {
   y2: number;
 }
 
-/** The graph's nodes split between Cytoscape and the dot layer: a dot shows no label and has no edge. */
+/**
+ * The graph's nodes split between Cytoscape and the dot layer: a dot is an event that tells no part of the story
+ * by itself and has no edge. Lone errors are dots with `detail`: labelled when in Cytoscape.
+ */
 export function splitDots(g: Pick<Graph, 'nodes' | 'edges'>): { nodes: GraphNode[]; dots: GraphNode[] } {
   const linked = new Set<string>();
   for (const e of g.edges) linked.add(e.data.source).add(e.data.target);
@@ -32,8 +44,12 @@ export function splitDots(g: Pick<Graph, 'nodes' | 'edges'>): { nodes: GraphNode
 
 function isDot(n: GraphNode, linked: ReadonlySet<string>): boolean {
   if (n.data.nodeKind !== 'event' || linked.has(n.data.id)) return false;
-  const classes = n.classes.split(' ');
-  return !classes.some((c) => LABELLED_CLASSES.includes(c));
+  return !n.classes.split(' ').some((c) => STORY_CLASSES.includes(c));
+}
+
+/** Whether a dot's node shows a label once in Cytoscape. */
+export function isDetail(n: GraphNode): boolean {
+  return n.classes.split(' ').some((c) => DETAIL_CLASSES.includes(c));
 }
 
 /** The model → screen transform of a Cytoscape viewport. */
@@ -43,7 +59,7 @@ export interface Viewport {
 }
 
 /** The dot under a point on screen, nearest first; later dots win ties, as they are drawn on top. */
-export function dotAt(dots: readonly GraphNode[], rendered: { x: number; y: number }, view: Viewport, hidden: ReadonlySet<string> = new Set()): GraphNode | undefined {
+export function dotAt(dots: readonly GraphNode[], rendered: { x: number; y: number }, view: Viewport, hidden: Pick<ReadonlySet<string>, 'has'> = new Set()): GraphNode | undefined {
   const x = (rendered.x - view.pan.x) / view.zoom;
   const y = (rendered.y - view.pan.y) / view.zoom;
   const reach = DOT_RADIUS + HIT_SLOP_PX / view.zoom;
@@ -74,20 +90,49 @@ export function dotBounds(dots: readonly GraphNode[]): Box | null {
   return { x1: b.x1 - DOT_RADIUS, y1: b.y1 - DOT_RADIUS, x2: b.x2 + DOT_RADIUS, y2: b.y2 + DOT_RADIUS };
 }
 
+/**
+ * The labelled dots to hold in Cytoscape for a view: none while labels are too small to draw, else those within
+ * the view grown by half its size (so a short pan finds them there), nearest the centre first, at most `max`.
+ */
+export function detailInView(dots: readonly GraphNode[], view: Viewport, size: { width: number; height: number }, max = MAX_DETAIL): GraphNode[] {
+  if (view.zoom < READABLE_ZOOM) return [];
+  const w = size.width / view.zoom;
+  const h = size.height / view.zoom;
+  const cx = -view.pan.x / view.zoom + w / 2;
+  const cy = -view.pan.y / view.zoom + h / 2;
+  const near = dots.filter((d) => isDetail(d) && Math.abs(d.position.x - cx) <= w && Math.abs(d.position.y - cy) <= h);
+  const dist = (d: GraphNode) => (d.position.x - cx) ** 2 + (d.position.y - cy) ** 2;
+  return near.sort((a, b) => dist(a) - dist(b)).slice(0, max);
+}
+
+/** Drawing order: warnings over routine events, errors over both. */
+const COLORS: readonly (keyof DotColors)[] = ['system', 'warn', 'error'];
+const [SYSTEM, WARN, ERROR] = [0, 1, 2];
+
 export class DotLayer {
   readonly canvas: HTMLCanvasElement;
   private dots: GraphNode[] = [];
-  /** Per dot: position and whether it is a warning, kept flat for drawing. */
+  /** Per dot: position and colour (an index into COLORS), kept flat for drawing. */
   private xs = new Float64Array(0);
   private ys = new Float64Array(0);
-  private warn = new Uint8Array(0);
-  /** Dots standing in Cytoscape for now (selected), not drawn here. */
+  private color = new Uint8Array(0);
+  /** Dots standing in Cytoscape for now, not drawn here: selected ones, and labelled ones in view. */
   private readonly promoted = new Set<string>();
+  private readonly detailed = new Set<string>();
   private colors: DotColors = dotColors();
   private frame = 0;
+  private detailTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Counts view changes, so labelled dots still being added for an older view stop. */
+  private detailRun = 0;
   private readonly resized: ResizeObserver;
   private readonly schedule = () => {
     if (!this.frame) this.frame = requestAnimationFrame(() => this.draw());
+  };
+  private readonly viewChanged = () => {
+    this.schedule();
+    clearTimeout(this.detailTimer);
+    this.detailRun++;
+    this.detailTimer = setTimeout(() => this.updateDetail(), DETAIL_DELAY_MS);
   };
 
   constructor(
@@ -98,8 +143,8 @@ export class DotLayer {
     this.canvas.setAttribute('aria-hidden', 'true');
     this.canvas.style.cssText = 'position:absolute;inset:0;width:100%;height:100%;pointer-events:none';
     host.prepend(this.canvas);
-    cy.on('viewport resize', this.schedule);
-    this.resized = new ResizeObserver(this.schedule);
+    cy.on('viewport resize', this.viewChanged);
+    this.resized = new ResizeObserver(this.viewChanged);
     this.resized.observe(host);
   }
 
@@ -112,13 +157,15 @@ export class DotLayer {
     return this.dots;
   }
 
+  /** New dots, after Cytoscape's elements were replaced (taking any promoted with them). */
   set(dots: GraphNode[]): void {
     this.dots = dots;
     this.promoted.clear();
+    this.detailed.clear();
     this.xs = Float64Array.from(dots, (d) => d.position.x);
     this.ys = Float64Array.from(dots, (d) => d.position.y);
-    this.warn = Uint8Array.from(dots, (d) => (` ${d.classes} `.includes(' sev-warn ') ? 1 : 0));
-    this.schedule();
+    this.color = Uint8Array.from(dots, (d) => (isDetail(d) ? ERROR : ` ${d.classes} `.includes(' sev-warn ') ? WARN : SYSTEM));
+    this.viewChanged();
   }
 
   restyle(): void {
@@ -132,8 +179,11 @@ export class DotLayer {
   }
 
   at(rendered: { x: number; y: number }): GraphNode | undefined {
-    return dotAt(this.dots, rendered, { zoom: this.cy.zoom(), pan: this.cy.pan() }, this.promoted);
+    return dotAt(this.dots, rendered, { zoom: this.cy.zoom(), pan: this.cy.pan() }, this.hidden);
   }
+
+  /** Dots in Cytoscape for now, which this layer neither draws nor hits. */
+  private readonly hidden = { has: (id: string) => this.promoted.has(id) || this.detailed.has(id) };
 
   bounds(): Box | null {
     return dotBounds(this.dots);
@@ -152,6 +202,46 @@ export class DotLayer {
     this.cy.remove('node.promoted');
     this.promoted.clear();
     this.schedule();
+  }
+
+  /**
+   * Brings the labelled dots in view into Cytoscape, nearest the centre first, a few per frame (the first draw of
+   * a labelled node costs ~1 ms here), and takes back those out of view (a selected one stays).
+   */
+  updateDetail(): void {
+    clearTimeout(this.detailTimer);
+    const wanted = detailInView(this.dots, { zoom: this.cy.zoom(), pan: this.cy.pan() }, { width: this.cy.width(), height: this.cy.height() });
+    const ids = new Set(wanted.map((d) => d.data.id));
+    const leaving = [...this.detailed].filter((id) => !ids.has(id));
+    const coming = wanted.filter((d) => !this.detailed.has(d.data.id) && !this.promoted.has(d.data.id));
+    this.cy.batch(() => {
+      for (const id of leaving) {
+        const node = this.cy.getElementById(id);
+        if (node.selected()) continue;
+        node.remove();
+        this.detailed.delete(id);
+      }
+    });
+    this.addDetail(coming, ++this.detailRun);
+  }
+
+  private addDetail(coming: GraphNode[], run: number): void {
+    if (run !== this.detailRun) return;
+    if (!coming.length) return this.schedule();
+    const start = performance.now();
+    const now = coming.slice(0, DETAIL_CHUNK);
+    this.cy.batch(() => {
+      for (const d of now) {
+        this.cy.add(withFittedLabel({ ...d, data: { ...d.data }, position: { ...d.position }, classes: `${d.classes} detail` }));
+        this.detailed.add(d.data.id);
+      }
+    });
+    // For the benchmark: how long the last step held the page, and whether more follow.
+    this.host.setAttribute('data-detail-ms', String(Math.round(performance.now() - start)));
+    this.host.toggleAttribute('data-detail-pending', coming.length > now.length);
+    this.schedule();
+    // The rest after this frame is drawn; a view change meanwhile starts over from its own view.
+    if (coming.length > now.length) this.detailTimer = setTimeout(() => requestAnimationFrame(() => this.addDetail(coming.slice(now.length), run)), 0);
   }
 
   draw(): void {
@@ -178,27 +268,30 @@ export class DotLayer {
     const x2 = (w - pan.x) / zoom + DOT_RADIUS;
     const y2 = (h - pan.y) / zoom + DOT_RADIUS;
     const tiny = DOT_RADIUS * zoom * dpr < 1;
-    for (const warn of [0, 1]) {
+    const hiding = this.promoted.size + this.detailed.size > 0;
+    for (let color = 0; color < COLORS.length; color++) {
       ctx.beginPath();
       for (let i = 0; i < this.xs.length; i++) {
         const x = this.xs[i];
         const y = this.ys[i];
-        if (this.warn[i] !== warn || x < x1 || x > x2 || y < y1 || y > y2) continue;
-        if (this.promoted.size && this.promoted.has(this.dots[i].data.id)) continue;
+        if (this.color[i] !== color || x < x1 || x > x2 || y < y1 || y > y2) continue;
+        if (hiding && this.hidden.has(this.dots[i].data.id)) continue;
         if (tiny) ctx.rect(x - DOT_RADIUS, y - DOT_RADIUS, 2 * DOT_RADIUS, 2 * DOT_RADIUS);
         else {
           ctx.moveTo(x + DOT_RADIUS, y);
           ctx.arc(x, y, DOT_RADIUS, 0, 2 * Math.PI);
         }
       }
-      ctx.fillStyle = warn ? this.colors.warn : this.colors.system;
+      ctx.fillStyle = this.colors[COLORS[color]];
       ctx.fill();
     }
   }
 
   destroy(): void {
     cancelAnimationFrame(this.frame);
-    this.cy.removeListener('viewport resize', this.schedule);
+    clearTimeout(this.detailTimer);
+    this.detailRun++;
+    this.cy.removeListener('viewport resize', this.viewChanged);
     this.resized.disconnect();
     this.canvas.remove();
   }

@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { buildGraph } from '../../../../shared/graph/build';
 import type { GraphNode } from '../../../../shared/graph/types';
-import { DOT_RADIUS, dotAt, dotBounds, splitDots } from '../../../../renderer/components/graph/dotLayer';
+import { DOT_RADIUS, READABLE_ZOOM, detailInView, dotAt, dotBounds, isDetail, splitDots } from '../../../../renderer/components/graph/dotLayer';
 import { fitViewport } from '../../../../renderer/components/graph/graphSync';
 import { ev } from '../../../shared/graph/fixtures';
 
-const dot = (id: string, x: number, y: number): GraphNode => ({
+const dot = (id: string, x: number, y: number, severity = 'info'): GraphNode => ({
   group: 'nodes',
-  data: { id, label: id, nodeKind: 'event', kind: 'log', severity: 'info', lane: 'l', eventId: 1, members: [1], count: 1 },
+  data: { id, label: id, nodeKind: 'event', kind: 'log', severity, lane: 'l', eventId: 1, members: [1], count: 1 },
   position: { x, y },
-  classes: 'event kind-log sev-info actor-system',
+  classes: `event kind-log sev-${severity} actor-system`,
 });
 
 describe('routine dots beside Cytoscape', () => {
@@ -29,10 +29,12 @@ describe('routine dots beside Cytoscape', () => {
     );
     const { nodes, dots } = splitDots(g);
     const events = (ns: GraphNode[]) => ns.flatMap((n) => n.data.members).sort((a, b) => a - b);
-    expect(events(dots)).toEqual([1, 2]);
-    // Errors, agent and human events, an investigator's own, and the cluster of repeats keep their labels.
-    expect(events(nodes)).toEqual([3, 4, 5, 6, 7, 8, 9, 10, 11]);
+    expect(events(dots)).toEqual([1, 2, 3]);
+    // Agent and human events, an investigator's own, and the cluster of repeats stay in Cytoscape, labelled.
+    expect(events(nodes)).toEqual([4, 5, 6, 7, 8, 9, 10, 11]);
     expect(nodes.length + dots.length).toBe(g.nodes.length);
+    // The lone error is a dot whose label is worth showing once it can be read.
+    expect(dots.filter(isDetail).flatMap((d) => d.data.members)).toEqual([3]);
   });
 
   it('keeps in Cytoscape an unlabelled event that an edge reaches', () => {
@@ -69,5 +71,24 @@ describe('routine dots beside Cytoscape', () => {
     expect(50 * v.zoom + v.pan.y).toBeCloseTo(200);
     expect(fitViewport({ x1: 0, y1: 0, x2: 2, y2: 2 }, { width: 600, height: 400 }, 10, { min: 0.05, max: 4 }).zoom).toBe(4);
     expect(fitViewport({ x1: 0, y1: 0, x2: 1e6, y2: 10 }, { width: 600, height: 400 }, 10, { min: 0.05, max: 4 }).zoom).toBe(0.05);
+  });
+
+  it('holds lone errors in Cytoscape only where their labels can be read: zoomed in, in or near the view', () => {
+    const errors = Array.from({ length: 100 }, (_, i) => dot(`e${i}`, i * 50, 0, 'error'));
+    const routine = dot('info', 100, 0);
+    const dots = [...errors, routine];
+    const size = { width: 500, height: 200 };
+    // Zoomed out, labels are too small to draw: none.
+    expect(detailInView(dots, { zoom: READABLE_ZOOM * 0.99, pan: { x: 0, y: 100 } }, size)).toEqual([]);
+    // At zoom 1 the view shows model x 0..500; half a view more on each side reaches -250..750.
+    const ids = detailInView(dots, { zoom: 1, pan: { x: 0, y: 100 } }, size).map((d) => d.data.id);
+    expect([...ids].sort()).toEqual(Array.from({ length: 16 }, (_, i) => `e${i}`).sort());
+    // Nearest the centre (x 250) first, the farthest (x 750) last.
+    expect(ids.slice(0, 3)).toEqual(['e5', 'e4', 'e6']);
+    expect(ids.at(-1)).toBe('e15');
+    // Never a dot without a label to show.
+    expect(ids).not.toContain('info');
+    // Capped, keeping the nearest.
+    expect(detailInView(dots, { zoom: 1, pan: { x: 0, y: 100 } }, size, 3).map((d) => d.data.id)).toEqual(['e5', 'e4', 'e6']);
   });
 });
