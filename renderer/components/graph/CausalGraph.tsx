@@ -127,7 +127,7 @@ export function CausalGraph() {
 /** What the graph draws, cheaply: an unchanged model (a re-analysis that found the same story) is not redrawn. */
 function graphSignature(g: Graph): string {
   const parts: string[] = [];
-  for (const l of g.lanes) parts.push(`${l.key}@${l.y}`);
+  for (const l of g.lanes) parts.push(`${l.key}@${l.y}:${l.label}`);
   for (const n of g.nodes) parts.push(`${n.data.id}@${n.position.x},${n.position.y}:${n.classes}:${n.data.eventId}×${n.data.count}:${n.data.label}`);
   for (const e of g.edges) parts.push(`${e.data.id}:${e.classes}:${e.data.label}`);
   return parts.join('\n');

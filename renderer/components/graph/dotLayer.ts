@@ -201,7 +201,8 @@ export class DotLayer {
     if (!this.promoted.size) return;
     this.cy.remove('node.promoted');
     this.promoted.clear();
-    this.schedule();
+    // A lone error given back may be one the view wants labelled.
+    this.viewChanged();
   }
 
   /**
@@ -228,7 +229,6 @@ export class DotLayer {
   private addDetail(coming: GraphNode[], run: number): void {
     if (run !== this.detailRun) return;
     if (!coming.length) return this.schedule();
-    const start = performance.now();
     const now = coming.slice(0, DETAIL_CHUNK);
     this.cy.batch(() => {
       for (const d of now) {
@@ -236,8 +236,7 @@ export class DotLayer {
         this.detailed.add(d.data.id);
       }
     });
-    // For the benchmark: how long the last step held the page, and whether more follow.
-    this.host.setAttribute('data-detail-ms', String(Math.round(performance.now() - start)));
+    // For the benchmark: whether more follow.
     this.host.toggleAttribute('data-detail-pending', coming.length > now.length);
     this.schedule();
     // The rest after this frame is drawn; a view change meanwhile starts over from its own view.
