@@ -13,8 +13,8 @@ export function useViewHash(): void {
       if (!restored && s.phase === 'ready') {
         restored = true;
         const v = decodeView(location.hash);
-        if (v.eventId !== null || v.text || v.layout) {
-          store.set((cur) => ({ selectedEventId: v.eventId ?? cur.selectedEventId, selectedDivergenceId: v.divergenceId, filter: { ...cur.filter, text: v.text }, layout: v.layout ?? cur.layout }));
+        if (v.eventId !== null || v.text || v.layout || v.laneBy) {
+          store.set((cur) => ({ selectedEventId: v.eventId ?? cur.selectedEventId, selectedDivergenceId: v.divergenceId, filter: { ...cur.filter, text: v.text }, layout: v.layout ?? cur.layout, laneBy: v.laneBy ?? cur.laneBy }));
           return;
         }
       }

@@ -4,6 +4,7 @@ import type { ImportProgress } from '../../shared/importers/types';
 import type { ImportSummary } from '../engine/protocol';
 import { Store } from './store';
 import { DEFAULT_LAYOUT, type Layout } from './layout';
+import type { LaneBy } from '../queries/lanes';
 
 export type Phase = 'starting' | 'empty' | 'importing' | 'analyzing' | 'ready';
 export type Theme = 'system' | 'light' | 'dark';
@@ -39,6 +40,8 @@ export interface AppState {
   selectedEventId: number | null;
   selectedDivergenceId: string | null;
   filter: EventFilter;
+  /** What the timeline's swimlanes stand for: actors, services or resources. */
+  laneBy: LaneBy;
   theme: Theme;
   /** Panel sizes, dragged or keyed on the splitters; kept in the URL hash and localStorage. */
   layout: Layout;
@@ -62,6 +65,7 @@ export const initialState: AppState = {
   selectedEventId: null,
   selectedDivergenceId: null,
   filter: NO_FILTER,
+  laneBy: 'actor',
   theme: 'system',
   layout: DEFAULT_LAYOUT,
   helpOpen: false,

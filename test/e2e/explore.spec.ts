@@ -139,6 +139,25 @@ test('lone errors are dots until zoomed in far enough to read them, then labelle
   await expect.poll(detailNodes).toEqual([target]);
 });
 
+test('the swimlanes can stand for services or resources instead of actors', async ({ page }) => {
+  await loadSample(page);
+  const lanes = page.getByTestId('swimlanes');
+  const names = () => lanes.locator('.lane-name').allTextContents();
+  await expect.poll(names).toContain('ops-agent');
+  const byActor = await names();
+  await page.getByTestId('lane-by').selectOption('resource');
+  await expect(lanes).toHaveAttribute('data-lane-by', 'resource');
+  await expect.poll(names).toContain('k8s:prod/deployment/payments');
+  expect(await names()).not.toContain('ops-agent');
+  expect(page.url()).toContain('g=resource');
+  // By service, an event that names none (an API call by a person) stays in its actor's lane.
+  await page.getByTestId('lane-by').selectOption('service');
+  await expect(lanes).toHaveAttribute('aria-label', /^Activity of \d+ services from/);
+  await expect.poll(names).toContain('payments');
+  await page.getByTestId('lane-by').selectOption('actor');
+  await expect.poll(names).toEqual(byActor);
+});
+
 test('? opens the shortcut overlay; Escape and Close close it', async ({ page }) => {
   await openApp(page);
   await page.keyboard.press('?');

@@ -1,9 +1,11 @@
-// One strip per actor on a shared, linear time axis; each cell's strength is how many events fall in it,
-// red marks errors, a pink tick marks writes. Aggregated in SQL, so it draws the same at a million events.
+// One strip per actor (or service, or resource) on a shared, linear time axis; each cell's strength is how many
+// events fall in it, red marks errors, a pink tick marks writes. Aggregated in SQL, so it draws the same at a
+// million events.
 import { memo } from 'react';
 import { useAppState } from '../../hooks/useAppState';
 import { useQuery } from '../../hooks/useQuery';
-import { laneDensity, type LaneBucket } from '../../queries/lanes';
+import { LANE_BY, laneDensity, type LaneBucket, type LaneBy } from '../../queries/lanes';
+import { useServices } from '../../state/context';
 import { clock } from '../format';
 import { BrushOverlay } from './BrushOverlay';
 
@@ -13,12 +15,13 @@ const ORDER: Record<string, number> = { agent: 0, human: 1, system: 2 };
 // memo: the lanes follow the data, not the filter, so typing a search must not re-render a thousand rectangles.
 export const Swimlanes = memo(function Swimlanes() {
   const version = useAppState((s) => s.dataVersion);
-  const { data } = useQuery((e) => laneDensity(e, version), [version]);
+  const by = useAppState((s) => s.laneBy);
+  const { data } = useQuery((e) => laneDensity(e, version, undefined, by), [version, by]);
   if (!data || !data.rows.length) return null;
   const lanes = groupLanes(data.rows);
   const max = Math.max(...data.rows.map((r) => r.n));
   return (
-    <div className="swimlanes" data-testid="swimlanes" tabIndex={0} role="img" aria-label={`Activity of ${lanes.length} actors from ${clock(data.t0)} to ${clock(data.t1)} UTC`}>
+    <div className="swimlanes" data-testid="swimlanes" data-lane-by={by} tabIndex={0} role="img" aria-label={`Activity of ${lanes.length} ${by === 'actor' ? 'actors' : by === 'service' ? 'services' : 'resources'} from ${clock(data.t0)} to ${clock(data.t1)} UTC`}>
       {lanes.map(([lane, cells]) => (
         <Lane key={lane} lane={lane} cells={cells} buckets={data.buckets} max={max} />
       ))}
@@ -30,6 +33,24 @@ export const Swimlanes = memo(function Swimlanes() {
     </div>
   );
 });
+
+/** Which swimlanes the timeline draws: per actor, service or resource. */
+export function LaneByPicker() {
+  const { store } = useServices();
+  const by = useAppState((s) => s.laneBy);
+  return (
+    <label className="muted" style={{ fontWeight: 400 }}>
+      lanes by{' '}
+      <select data-testid="lane-by" value={by} onChange={(e) => store.set({ laneBy: e.target.value as LaneBy })} aria-label="Swimlanes by">
+        {LANE_BY.map((b) => (
+          <option key={b} value={b}>
+            {b}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
 
 function Lane({ lane, cells, buckets, max }: { lane: string; cells: LaneBucket[]; buckets: number; max: number }) {
   const name = lane.startsWith('svc:') ? lane.slice(4) : lane;

@@ -1,4 +1,4 @@
-// Timeline: actor swimlanes over time, the filter bar, and the virtualized event table.
+// Timeline: swimlanes over time (per actor, service or resource), the filter bar, and the virtualized event table.
 import { useEffect, useState } from 'react';
 import { useAppState } from '../../hooks/useAppState';
 import { useQuery } from '../../hooks/useQuery';
@@ -10,7 +10,7 @@ import { useServices } from '../../state/context';
 import { Panel } from '../Panel';
 import { EventTable } from './EventTable';
 import { FilterBar } from './FilterBar';
-import { Swimlanes } from './Swimlanes';
+import { LaneByPicker, Swimlanes } from './Swimlanes';
 
 const INDEX_AFTER_MS = 800;
 
@@ -38,12 +38,16 @@ export function Timeline() {
       testId="timeline"
       className="timeline"
       tools={
-        <span className="muted" style={{ fontWeight: 400 }} aria-live="polite" data-search-index={indexedVersion === version ? 'ready' : 'pending'}>
-          <span data-testid="event-count" data-count={count ?? previous} aria-busy={count === undefined}>
-            {count === undefined ? 'counting…' : count.toLocaleString('en-US')}
+        <>
+          <span className="muted" style={{ fontWeight: 400 }} aria-live="polite" data-search-index={indexedVersion === version ? 'ready' : 'pending'}>
+            <span data-testid="event-count" data-count={count ?? previous} aria-busy={count === undefined}>
+              {count === undefined ? 'counting…' : count.toLocaleString('en-US')}
+            </span>
+            {isFiltered(filter) ? ` of ${all.toLocaleString('en-US')}` : ''} events
           </span>
-          {isFiltered(filter) ? ` of ${all.toLocaleString('en-US')}` : ''} events
-        </span>
+          <span style={{ flex: 1 }} />
+          <LaneByPicker />
+        </>
       }
     >
       <Swimlanes />

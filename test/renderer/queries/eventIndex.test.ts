@@ -82,6 +82,16 @@ describe('event index', () => {
     expect(new Set(d.rows.map((r) => r.lane))).toEqual(new Set(['ops-agent', 'svc:payments', 'svc:checkout']));
     expect(d.rows.filter((r) => r.lane === 'svc:checkout').reduce((n, r) => n + r.errors, 0)).toBe(60);
   });
+
+  it('gives every event to one lane by service or by resource too', async () => {
+    const byService = await laneDensity(engine, 4, 10, 'service');
+    expect(byService.rows.reduce((n, r) => n + r.n, 0)).toBe(601);
+    // The agent's event names no service: its lane is the actor's.
+    expect(new Set(byService.rows.map((r) => r.lane))).toEqual(new Set(['ops-agent', 'svc:payments', 'svc:checkout']));
+    const byResource = await laneDensity(engine, 4, 10, 'resource');
+    expect(byResource.rows.reduce((n, r) => n + r.n, 0)).toBe(601);
+    expect(new Set(byResource.rows.map((r) => r.lane))).toEqual(new Set(['k8s:prod/deployment/Payments', '(no resource)']));
+  });
 });
 
 describe('event index over several row groups', () => {
