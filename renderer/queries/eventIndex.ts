@@ -12,7 +12,7 @@ export const SEARCHED = ['message', 'actor', 'resource', 'service', 'action'] as
 export const SEARCH_TEXT_SQL = `lower(concat_ws(chr(31), ${SEARCHED.join(', ')}))`;
 
 // No row_number() window: it drags the wide text column through a second sort (3× slower measured at 1M).
-const SELECT_SQL = `SELECT id, ts, actor, kind, severity, ${SEARCH_TEXT_SQL} AS text FROM events`;
+const SELECT_SQL = `SELECT id, ts, actor, service, resource, kind, severity, ${SEARCH_TEXT_SQL} AS text FROM events`;
 const STAGING = `${INDEX_TABLE}_next`;
 /** Events per build step: one step holds the engine ~100–300 ms at 1M events, so queries slip in between. */
 const CHUNK_ROWS = 65_536;

@@ -1,7 +1,7 @@
 // The UI's event queries (tagged, typed, converted here so components get domain-shaped rows).
 import type { EngineClient } from '../engine/client';
 import type { EventFilter } from '../state/appState';
-import { filterWhere, isFiltered } from './filterSql';
+import { filterWhere, hasFieldFilter, isFiltered, type FieldFilter } from './filterSql';
 import { eventIndex, eventIndexReadyNow, INDEX_TABLE, perEvents } from './eventIndex';
 
 export interface TableRow {
@@ -65,9 +65,9 @@ const pagesInFlight = (engine: EngineClient) => inFlightPages.get(engine) ?? inF
 const hasText = (f: EventFilter) => !!f.text.trim();
 
 async function queryPage(engine: EngineClient, f: EventFilter, offset: number, limit: number, version: number, signal?: AbortSignal): Promise<TableRow[]> {
-  // Field filters alone (severity, kind, actor) pick rows spread over the whole time span: a top-N over events
+  // Field filters alone (severity, kind, actor…) pick rows spread over the whole time span: a top-N over events
   // is cheaper than fetching scattered ids. The index pays off for text, time ranges and unfiltered paging.
-  const direct = !hasText(f) && !!(f.actor || f.kind || f.severity);
+  const direct = !hasText(f) && hasFieldFilter(f);
   const indexed = direct ? false : isFiltered(f) ? await eventIndex(engine, version) : eventIndexReadyNow(engine, version);
   check(signal);
   if (!indexed) {
@@ -231,7 +231,7 @@ export async function eventDetail(engine: EngineClient, id: number): Promise<Eve
 }
 
 /** The values a filter menu offers, once per state of the events table. */
-export function distinctValues(engine: EngineClient, column: 'actor' | 'kind' | 'severity', version: number): Promise<string[]> {
+export function distinctValues(engine: EngineClient, column: FieldFilter, version: number): Promise<string[]> {
   return perEvents(engine, version, `distinct/${column}`, async () => {
     const rows = await engine.query<{ v: string }>(`events.distinct.${column}`, `SELECT DISTINCT ${column} AS v FROM events WHERE ${column} <> '' ORDER BY 1 LIMIT 500`);
     return rows.map((r) => r.v);

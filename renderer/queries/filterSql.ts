@@ -29,7 +29,7 @@ export function filterWhere(f: EventFilter, { indexed = false }: { indexed?: boo
       for (let i = 0; i < SEARCHED.length; i++) params.push(needle);
     }
   }
-  for (const col of ['actor', 'kind', 'severity'] as const) {
+  for (const col of FIELD_FILTERS) {
     if (f[col]) {
       parts.push(`${col} = ?`);
       params.push(f[col]);
@@ -46,4 +46,9 @@ export function filterWhere(f: EventFilter, { indexed = false }: { indexed?: boo
   return { sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params };
 }
 
-export const isFiltered = (f: EventFilter) => !!(f.text.trim() || f.actor || f.kind || f.severity || f.from !== null || f.to !== null);
+/** The columns the filter bar matches exactly (the event index carries them all, see eventIndex.ts). */
+export const FIELD_FILTERS = ['actor', 'service', 'resource', 'kind', 'severity'] as const;
+export type FieldFilter = (typeof FIELD_FILTERS)[number];
+
+export const hasFieldFilter = (f: EventFilter) => FIELD_FILTERS.some((c) => !!f[c]);
+export const isFiltered = (f: EventFilter) => !!(f.text.trim() || hasFieldFilter(f) || f.from !== null || f.to !== null);

@@ -18,6 +18,8 @@ export interface FileProgress extends ImportProgress {
 export interface EventFilter {
   text: string;
   actor: string;
+  service: string;
+  resource: string;
   kind: string;
   severity: string;
   /** Time range brushed on the swimlanes, UTC nanoseconds inclusive; null = unbounded. */
@@ -25,7 +27,7 @@ export interface EventFilter {
   to: bigint | null;
 }
 
-export const NO_FILTER: EventFilter = { text: '', actor: '', kind: '', severity: '', from: null, to: null };
+export const NO_FILTER: EventFilter = { text: '', actor: '', service: '', resource: '', kind: '', severity: '', from: null, to: null };
 
 export interface AppState {
   phase: Phase;

@@ -1,6 +1,6 @@
 // Working an investigation: search, SQL console, expanding a cluster in the graph, the help overlay.
 import { expect, test, type Page } from '@playwright/test';
-import { SEARCH_PHRASE, SAMPLE_FILES, sampleTruth } from './sampleTruth';
+import { SEARCH_PHRASE, SAMPLE_FILES, importSampleInNode, sampleTruth } from './sampleTruth';
 import { openApp, waitForImport } from './appPage';
 
 async function loadSample(page: Page) {
@@ -24,6 +24,30 @@ test('search narrows the table to matching events and Clear restores it', async 
   await expect(page.getByTestId('event-count')).toHaveAttribute('data-count', '0');
   await page.getByRole('button', { name: 'Clear' }).click();
   await expect(page.getByTestId('event-count')).toHaveAttribute('data-count', String(truth.events));
+});
+
+test('field filters by service and by resource narrow the table to the events the Node import counts', async ({ page }) => {
+  const truth = await loadSample(page);
+  const db = await importSampleInNode();
+  const count = async (where: string) => Number((await db.query<{ n: bigint }>('truth.filter', `SELECT count(*) AS n FROM events WHERE ${where}`))[0].n);
+  const resource = 'k8s:prod/deployment/payments';
+  const byResource = await count(`resource = '${resource}'`);
+  const byService = await count(`service = 'checkout'`);
+  await db.close();
+  expect(byResource).toBeGreaterThan(0);
+
+  await page.getByTestId('filter-resource').selectOption(resource);
+  await expect(page.getByTestId('event-count')).toHaveAttribute('data-count', String(byResource));
+  // The resource column (the fifth) holds the resource in full in its title.
+  const shown = await page.getByTestId('timeline-row').locator('span:nth-child(5)').evaluateAll((cells) => cells.map((c) => c.getAttribute('title')));
+  expect(shown.length).toBeGreaterThan(0);
+  for (const r of shown) expect(r).toBe(resource);
+  await page.getByTestId('filter-resource').selectOption('');
+  await page.getByTestId('filter-service').selectOption('checkout');
+  await expect(page.getByTestId('event-count')).toHaveAttribute('data-count', String(byService));
+  await page.getByRole('button', { name: 'Clear' }).click();
+  await expect(page.getByTestId('event-count')).toHaveAttribute('data-count', String(truth.events));
+  await expect(page.getByTestId('filter-service')).toHaveValue('');
 });
 
 test('SQL console runs a query over the events table', async ({ page }) => {

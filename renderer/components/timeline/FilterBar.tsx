@@ -15,6 +15,8 @@ export function FilterBar() {
   const version = useAppState((s) => s.dataVersion);
   const [text, setText] = useState(filter.text);
   const actors = useQuery((e) => distinctValues(e, 'actor', version), [version]).data ?? [];
+  const services = useQuery((e) => distinctValues(e, 'service', version), [version]).data ?? [];
+  const resources = useQuery((e) => distinctValues(e, 'resource', version), [version]).data ?? [];
   const kinds = useQuery((e) => distinctValues(e, 'kind', version), [version]).data ?? [];
   const severities = useQuery((e) => distinctValues(e, 'severity', version), [version]).data ?? [];
 
@@ -44,6 +46,8 @@ export function FilterBar() {
     <div className="filters" role="search">
       <input type="search" data-testid="search" placeholder="Search messages, actors, resources  (/)" aria-label="Search events" value={text} onChange={(e) => setText(e.target.value)} />
       <Select label="Actor" value={filter.actor} options={actors} onChange={(actor) => set({ actor })} />
+      <Select label="Service" value={filter.service} options={services} onChange={(service) => set({ service })} />
+      <Select label="Resource" value={filter.resource} options={resources} onChange={(resource) => set({ resource })} />
       <Select label="Kind" value={filter.kind} options={kinds} onChange={(kind) => set({ kind })} />
       <Select label="Severity" value={filter.severity} options={severities} onChange={(severity) => set({ severity })} />
       {filter.from !== null && filter.to !== null && (

@@ -55,6 +55,20 @@ describe('event index', () => {
     }
   });
 
+  it('filters by service and by resource, alone and with a search, as the straight query does', async () => {
+    for (const f of [
+      { ...NO_FILTER, service: 'payments' },
+      { ...NO_FILTER, service: 'checkout', text: 'pool' },
+      { ...NO_FILTER, resource: 'k8s:prod/deployment/Payments' },
+      { ...NO_FILTER, resource: 'k8s:prod/deployment/Payments', text: 'kubectl' },
+    ]) {
+      const want = await direct(f);
+      expect(want.length).toBeGreaterThan(0);
+      expect(await countEvents(engine, f, 1)).toBe(want.length);
+      expect((await pageEvents(engine, f, 0, 1000, 1)).map((r) => r.id)).toEqual(want);
+    }
+  });
+
   it('does not match across two columns, and a hidden event has no position', async () => {
     // "checkout" (service) followed by "ok" (message) must not match "checkout\u001fok" or "tok".
     expect(await countEvents(engine, { ...NO_FILTER, text: 'okcheckout' }, 1)).toBe(0);

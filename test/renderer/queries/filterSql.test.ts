@@ -23,6 +23,13 @@ describe('filterWhere', () => {
     expect(w.params).toEqual(['ops-agent', 'tool_call', 'error']);
   });
 
+  it('filters by service and resource too', () => {
+    const w = filterWhere({ ...NO_FILTER, service: 'payments', resource: 'k8s:prod/deployment/payments' });
+    expect(w.sql).toBe('WHERE service = ? AND resource = ?');
+    expect(w.params).toEqual(['payments', 'k8s:prod/deployment/payments']);
+    expect(isFiltered({ ...NO_FILTER, resource: 'k8s:prod/deployment/payments' })).toBe(true);
+  });
+
   it('bounds time by the brushed range, nanoseconds kept as bigint', () => {
     const w = filterWhere({ ...NO_FILTER, from: 1_795_000_000_000_000_001n, to: 1_795_000_060_000_000_000n });
     expect(w.sql).toBe('WHERE ts >= ? AND ts <= ?');
