@@ -29,7 +29,7 @@ export const LANE_BY: readonly LaneBy[] = ['actor', 'service', 'resource'];
 export const MAX_LANES = 40;
 
 /** The swimlanes' buckets, computed once per state of the events table (see perEvents). */
-export const laneDensity = (engine: EngineClient, version: number, buckets = 240, by: LaneBy = 'actor'): Promise<LaneDensity> =>
+export const laneDensity = (engine: EngineClient, version: number, by: LaneBy = 'actor', buckets = 240): Promise<LaneDensity> =>
   perEvents(engine, version, `lanes/${by}/${buckets}`, () => queryDensity(engine, buckets, by));
 
 /** The two columns a lane is named from (the second when the first is empty), per kind of lane. */

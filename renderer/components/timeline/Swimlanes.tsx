@@ -16,7 +16,7 @@ const ORDER: Record<string, number> = { agent: 0, human: 1, system: 2 };
 export const Swimlanes = memo(function Swimlanes() {
   const version = useAppState((s) => s.dataVersion);
   const by = useAppState((s) => s.laneBy);
-  const { data } = useQuery((e) => laneDensity(e, version, undefined, by), [version, by]);
+  const { data } = useQuery((e) => laneDensity(e, version, by), [version, by]);
   if (!data || !data.rows.length) return null;
   const lanes = groupLanes(data.rows);
   const max = Math.max(...data.rows.map((r) => r.n));

@@ -90,7 +90,7 @@ describe('event index', () => {
   });
 
   it('gives every event to exactly one lane and bucket', async () => {
-    const d = await laneDensity(engine, 4, 10);
+    const d = await laneDensity(engine, 4, 'actor', 10);
     expect(d.rows.reduce((n, r) => n + r.n, 0)).toBe(601);
     expect(d.rows.every((r) => r.bucket >= 0 && r.bucket < 10)).toBe(true);
     expect(new Set(d.rows.map((r) => r.lane))).toEqual(new Set(['ops-agent', 'svc:payments', 'svc:checkout']));
@@ -98,11 +98,11 @@ describe('event index', () => {
   });
 
   it('gives every event to one lane by service or by resource too', async () => {
-    const byService = await laneDensity(engine, 4, 10, 'service');
+    const byService = await laneDensity(engine, 4, 'service', 10);
     expect(byService.rows.reduce((n, r) => n + r.n, 0)).toBe(601);
     // The agent's event names no service: its lane is the actor's.
     expect(new Set(byService.rows.map((r) => r.lane))).toEqual(new Set(['ops-agent', 'svc:payments', 'svc:checkout']));
-    const byResource = await laneDensity(engine, 4, 10, 'resource');
+    const byResource = await laneDensity(engine, 4, 'resource', 10);
     expect(byResource.rows.reduce((n, r) => n + r.n, 0)).toBe(601);
     expect(new Set(byResource.rows.map((r) => r.lane))).toEqual(new Set(['k8s:prod/deployment/Payments', '(no resource)']));
   });
